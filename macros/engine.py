@@ -1,0 +1,47 @@
+"""The content engine: load → validate → resolve → index, usable without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .index import Index, build
+from .load import discover, load
+from .problems import ContentError, Problem
+from .validate import SCHEMA_DIR, validate
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+"""The national content that ships with the toolkit."""
+
+
+def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR) -> tuple[Index, list[Problem]]:
+    """Load, validate and index all content; returns the index and every problem found."""
+    content_dir = Path(content_dir).resolve()
+    root = content_dir.parent
+    problems: list[Problem] = []
+    documents: dict[str, list] = {}
+    if not content_dir.is_dir():
+        raise FileNotFoundError(f"map met inhoud niet gevonden: {content_dir}")
+    for kind, path in discover(content_dir):
+        doc, found = load(path, _display(path, root))
+        problems += found
+        if doc.data is not None and not found:
+            problems += validate(kind, doc, schema_dir)
+        documents.setdefault(kind, []).append((kind, doc))
+    index, found = build(documents)
+    problems += found
+    return index, sorted(set(problems))
+
+
+def load_index(content_dir: Path = CONTENT_DIR) -> Index:
+    """The index of valid content; raises ContentError listing every problem otherwise."""
+    index, problems = check(content_dir)
+    if problems:
+        raise ContentError(problems)
+    return index
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,213 @@
+"""Stage 3: resolve cross-references and build the index the site layer queries.
+
+Everything is built in one pass over the items with dictionaries, so the cost stays linear in the
+amount of content: no lookup scans a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .load import ITEM_TYPES, Document
+from .problems import Problem, field_path
+from .validate import walk_strings
+
+KIND_ORDER = list(ITEM_TYPES)
+"""The item kinds in the order the site lists them on a theme page."""
+
+_UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
+REF_RE = re.compile(r"^(tips|lessons|scenarios|routekaart|bouwstenen)/[a-z0-9-]+(#[a-z0-9-]+)?$")
+
+
+@dataclass
+class Section:
+    """A section inside a scenario or routekaart chapter, with its place in the item."""
+
+    item: "Item"
+    id: str
+    data: dict
+    path: tuple
+    depth: int
+
+    @property
+    def ref(self) -> str:
+        return f"{self.item.ref}#{self.id}"
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+
+@dataclass
+class Item:
+    """One content item (a tip, lesson, scenario, routekaart chapter or bouwsteen)."""
+
+    kind: str
+    data: dict
+    doc: Document
+    sections: dict[str, Section] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind}/{self.id}"
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+
+@dataclass
+class Mention:
+    """Something that carries a theme or names a region: an item, or a section inside one."""
+
+    item: Item
+    section: Section | None = None
+    example: dict | None = None
+
+    @property
+    def ref(self) -> str:
+        return self.section.ref if self.section else self.item.ref
+
+    @property
+    def title(self) -> str:
+        return self.section.title if self.section else self.item.title
+
+
+@dataclass
+class Index:
+    """All content, resolved: the one object the site layer asks questions."""
+
+    items: dict[str, dict[str, Item]]
+    themes: dict[str, dict]
+    regions: dict[str, dict]
+    sources: dict[str, dict]
+    glossary: list[dict]
+    by_theme: dict[str, list[Mention]]
+    by_region: dict[str, list[Mention]]
+    related: dict[str, list[str]]
+    unknown_links: list[Problem]
+
+    def of_kind(self, kind: str) -> list[Item]:
+        """Items of one kind in their numbered order."""
+        return list(self.items.get(kind, {}).values())
+
+    def lookup(self, ref: str) -> tuple[Item, Section | None]:
+        """The item (and section) a reference like ``routekaart/01-x#y`` points to."""
+        target, _, anchor = ref.partition("#")
+        kind, _, item_id = target.partition("/")
+        item = self.items[kind][item_id]
+        return item, (item.sections[anchor] if anchor else None)
+
+    def title_of(self, ref: str) -> str:
+        item, section = self.lookup(ref)
+        return section.title if section else item.title
+
+
+def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list[Problem]]:
+    """Resolve references between the validated documents and build the index."""
+    problems: list[Problem] = []
+    lists = {kind: docs[0][1] for kind, docs in documents.items() if kind not in ITEM_TYPES and docs}
+
+    def entries(kind: str, key: str = "id") -> dict[str, dict]:
+        doc = lists.get(kind)
+        data = doc.data if doc and isinstance(doc.data, list) else []
+        return {e[key]: e for e in data if isinstance(e, dict) and isinstance(e.get(key), str)}
+
+    themes, regions, sources = entries("themes"), entries("regions"), entries("sources")
+    glossary = list(entries("glossary", "term").values())
+
+    items: dict[str, dict[str, Item]] = {kind: {} for kind in ITEM_TYPES}
+    for kind in ITEM_TYPES:
+        for _, doc in sorted(documents.get(kind, []), key=lambda pair: pair[1].path.name):
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                item = Item(kind, doc.data, doc)
+                _collect_sections(item, doc.data.get("sections"), ("sections",), 1)
+                items[kind][item.id] = item
+
+    by_theme: dict[str, list[Mention]] = defaultdict(list)
+    by_region: dict[str, list[Mention]] = defaultdict(list)
+    related: dict[str, list[str]] = defaultdict(list)
+    unknown_links: list[Problem] = []
+
+    def check_id(doc, path, value, table, what):
+        if isinstance(value, str) and value not in table:
+            hint = _closest(value, table)
+            problems.append(doc.problem(path, f"{field_path(path)}: onbekend {what} '{value}'"
+                                        + (f" (bedoelde je '{hint}'?)" if hint else "")))
+            return False
+        return isinstance(value, str)
+
+    def check_ref(doc, path, ref):
+        if not REF_RE.match(ref):
+            return False  # malformed: the schema already reported it
+        target, _, anchor = ref.partition("#")
+        kind, _, item_id = target.partition("/")
+        item = items.get(kind, {}).get(item_id)
+        if item is None:
+            problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: {target} bestaat niet"))
+            return False
+        if anchor and anchor not in item.sections:
+            problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: "
+                                              f"{target} heeft geen paragraaf '{anchor}'"))
+            return False
+        return True
+
+    for kind, table in items.items():
+        for item in table.values():
+            doc = item.doc
+            check_id(doc, ("source",), item.data.get("source"), sources, "brondocument")
+            carriers = [(item.data, (), None)] + [(s.data, s.path, s) for s in item.sections.values()]
+            for data, base, section in carriers:
+                for i, theme in enumerate(_as_list(data.get("themes"))):
+                    if check_id(doc, base + ("themes", i), theme, themes, "thema"):
+                        by_theme[theme].append(Mention(item, section))
+                for i, ref in enumerate(_as_list(data.get("related"))):
+                    if isinstance(ref, str) and check_ref(doc, base + ("related", i), ref):
+                        own = section.ref if section else item.ref
+                        related[own].append(ref)
+                        related[ref].append(own)
+                for j, block in enumerate(_as_list(data.get("body"))):
+                    example = block.get("example") if isinstance(block, dict) else None
+                    if isinstance(example, dict):
+                        for k, region in enumerate(_as_list(example.get("regions"))):
+                            path = base + ("body", j, "example", "regions", k)
+                            if check_id(doc, path, region, regions, "regio"):
+                                by_region[region].append(Mention(item, section, example))
+            for path, text in walk_strings(item.data):
+                for match in _UNKNOWN_LINK_RE.finditer(text):
+                    unknown_links.append(doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
+                                                     severity="note"))
+    for doc in lists.values():
+        for path, text in walk_strings(doc.data):
+            for match in _UNKNOWN_LINK_RE.finditer(text):
+                unknown_links.append(doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
+                                                 severity="note"))
+
+    related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
+    index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links)
+    return index, problems
+
+
+def _collect_sections(item: Item, sections, path: tuple, depth: int) -> None:
+    for i, section in enumerate(_as_list(sections)):
+        if isinstance(section, dict) and isinstance(section.get("id"), str):
+            here = path + (i,)
+            item.sections.setdefault(section["id"], Section(item, section["id"], section, here, depth))
+            _collect_sections(item, section.get("sections"), here + ("sections",), depth + 1)
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _closest(word: str, table: dict) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(table), n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -1,0 +1,172 @@
+"""Stage 1: read content files safely and keep where every value stands.
+
+PyYAML's ``safe_load`` silently keeps the last of duplicate keys and expands aliases; this loader
+works on the node graph instead, so it can refuse both and remember each value's line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+"""Largest content file accepted; the biggest real file is a few tens of kB."""
+
+ITEM_TYPES = {
+    "tips": "tip",
+    "lessons": "lesson",
+    "scenarios": "scenario",
+    "routekaart": "chapter",
+    "bouwstenen": "bouwsteen",
+}
+"""Folder under content/ → schema name, for the one-file-per-item types."""
+
+LIST_FILES = {
+    "themes": "themes",
+    "regions": "regions",
+    "sources": "sources",
+    "glossary": "glossary",
+}
+"""File stem under content/ → schema name, for the files that hold a list of entries."""
+
+_YAML_MESSAGES = {
+    "mapping values are not allowed here": "hier mag geen ': ' staan; zet tekst met een dubbele punt tussen aanhalingstekens",
+    "could not find expected ':'": "verwachtte 'veld: waarde'; controleer de dubbele punt en de inspringing",
+    "did not find expected key": "de inspringing klopt niet: verwachtte hier een veldnaam",
+    "did not find expected '-' indicator": "de inspringing klopt niet: verwachtte hier een lijstpunt (-)",
+    "found unexpected end of stream": "het bestand houdt onverwacht op: controleer aanhalingstekens en haakjes",
+    "found unexpected ':'": "onverwachte ':'; zet de tekst tussen aanhalingstekens",
+    "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
+}
+
+
+@dataclass
+class Document:
+    """One parsed content file: its data plus the position of every value and key."""
+
+    path: Path
+    display: str
+    data: object = None
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+
+    def at(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of a value, or of its key; falls back to the nearest parent."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if not key and path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, path: tuple, message: str, key: bool = False, severity: str = "error") -> Problem:
+        line, col = self.at(path, key)
+        return Problem(self.display, line, col, message, severity)
+
+
+def discover(content_dir: Path) -> list[tuple[str, Path]]:
+    """Every content file as (kind, path); kind is a folder name of ITEM_TYPES or a LIST_FILES stem."""
+    found = []
+    for stem in LIST_FILES:
+        path = content_dir / f"{stem}.yml"
+        if path.exists():
+            found.append((stem, path))
+    for folder in ITEM_TYPES:
+        for path in sorted((content_dir / folder).glob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                found.append((folder, path))
+    return found
+
+
+def load(path: Path, display: str) -> tuple[Document, list[Problem]]:
+    """Parse one file. Returns the document (data None when unreadable) and its problems."""
+    doc = Document(path, display)
+    blob = path.read_bytes()
+    if len(blob) > MAX_BYTES:
+        return doc, [Problem(display, 1, 1, f"bestand is {len(blob) // 1024} kB; de grens is {MAX_BYTES // 1024} kB: splits het op")]
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = blob.count(b"\n", 0, err.start) + 1
+        col = err.start - (blob.rfind(b"\n", 0, err.start) + 1) + 1
+        return doc, [Problem(display, line, col, "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
+    text = text.removeprefix("\ufeff")
+    problems = _tabs(text, display)
+    if problems:
+        return doc, problems
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return doc, [Problem(display, 1, 1, "bestand is leeg")]
+    problems = _anchors(text, display)
+    if problems:
+        return doc, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        return doc, [_yaml_problem(err, display)]
+    problems = []
+    doc.data = _build(node, (), doc, problems, yaml.constructor.SafeConstructor())
+    return doc, problems
+
+
+def _tabs(text: str, display: str) -> list[Problem]:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = re.match(r"[ \t]*", line).group()
+        if "\t" in indent and line.strip():
+            return [Problem(display, number, indent.index("\t") + 1, "tab gebruikt om in te springen; gebruik spaties")]
+    return []
+
+
+def _anchors(text: str, display: str) -> list[Problem]:
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                        f"verwijzing '*{event.anchor}' is niet toegestaan; schrijf de tekst gewoon uit"))
+            elif getattr(event, "anchor", None):
+                problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                        f"anker '&{event.anchor}' is niet toegestaan; schrijf de tekst gewoon uit"))
+    except yaml.MarkedYAMLError as err:
+        return [_yaml_problem(err, display)]
+    return problems
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    problem = (err.problem or "").strip()
+    message = _YAML_MESSAGES.get(re.sub(r" '.*?'", "", problem).strip(), None)
+    if message is None:
+        message = _YAML_MESSAGES.get(problem, f"ongeldige YAML: {problem}")
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(display, line, col, message)
+
+
+def _build(node, path: tuple, doc: Document, problems: list[Problem], scalars):
+    """Turn a node into plain Python data, recording positions and refusing duplicate keys."""
+    doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result, seen = {}, {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in seen:
+                problems.append(Problem(doc.display, *here, f"veld '{key}' staat hier twee keer (eerder op regel {seen[key][0]})"))
+                continue
+            seen[key] = here
+            doc.keys[path + (key,)] = here
+            result[key] = _build(value_node, path + (key,), doc, problems, scalars)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, path + (i,), doc, problems, scalars) for i, child in enumerate(node.value)]
+    doc.raw[path] = node.value
+    # Resolve the scalar the way safe_load would: strings, numbers, booleans, null, dates.
+    return scalars.construct_object(node, deep=True)

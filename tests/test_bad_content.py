@@ -1,0 +1,104 @@
+"""The bad-input corpus: every file in tests/bad/ breaks the mini content in one way.
+
+Each bad file starts with header comments:
+
+    # target: tips/99-dubbel-veld.yml      where it goes under content/ (a list file is replaced)
+    # expect: content/tips/...:6:1: error: ...   one line per problem the checker must print
+    # pad-to: 300000                       optional: append comment lines up to this many bytes
+
+The test copies tests/fixtures/mini-content to a temporary content/ folder, puts the bad file at
+its target, runs ``python -m macros check`` and compares the printed problems with the expect
+lines: same file, line, column and message, nothing more and nothing less.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+MINI = TESTS / "fixtures" / "mini-content"
+BAD = TESTS / "bad"
+CASES = sorted(BAD.glob("*.yml"))
+
+_HEADER_RE = re.compile(r"^# (target|expect|pad-to): (.*)$")
+_ERROR_RE = re.compile(r"^content/.*: error: ")
+
+
+def read_header(path: Path) -> dict:
+    """The header comments of a bad file: target, expected lines and optional pad-to size.
+
+    Read as bytes so the not-UTF-8 case works; only the header lines need to be readable.
+    """
+    header = {"target": None, "expect": [], "pad-to": 0}
+    for raw in path.read_bytes().splitlines():
+        line = raw.decode("utf-8", errors="replace").rstrip("\r")
+        match = _HEADER_RE.match(line)
+        if not match:
+            if line.startswith("#"):
+                continue
+            break
+        key, value = match.groups()
+        if key == "expect":
+            header["expect"].append(value)
+        elif key == "pad-to":
+            header["pad-to"] = int(value)
+        else:
+            header["target"] = value
+    return header
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    """Run the checker on root/content from root, as an editor would from the repository."""
+    command = [sys.executable, "-m", "macros", "check", "--content", str(root / "content")]
+    # The project is not installed into the venv: make the macros package importable from root.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env.pop("GITHUB_ACTIONS", None)  # no annotation lines in the output
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
+
+
+def place(case: Path, content: Path, header: dict) -> Path:
+    target = content / header["target"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(case, target)
+    if header["pad-to"]:
+        size = target.stat().st_size
+        line = b"# opvulling om het bestand groter te maken dan de grens\n"
+        with target.open("ab") as out:
+            while size < header["pad-to"]:
+                out.write(line)
+                size += len(line)
+    return target
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+def test_mini_content_passes(tmp_path):
+    shutil.copytree(MINI, tmp_path / "content")
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_content(case, tmp_path):
+    header = read_header(case)
+    assert header["target"], f"{case.name}: '# target:' ontbreekt"
+    assert header["expect"], f"{case.name}: geen '# expect:' regels"
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    place(case, content, header)
+
+    result = run_check(tmp_path)
+
+    reported = {line for line in result.stdout.splitlines() if _ERROR_RE.match(line)}
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert reported == set(header["expect"]), result.stdout + result.stderr
