@@ -24,7 +24,7 @@ def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR) -> tup
     for kind, path in discover(content_dir):
         doc, found = load(path, _display(path, root))
         problems += found
-        if doc.data is not None and not found:
+        if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
             problems += validate(kind, doc, schema_dir)
         documents.setdefault(kind, []).append((kind, doc))
     index, found = build(documents)

@@ -119,6 +119,9 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
         data = doc.data if doc and isinstance(doc.data, list) else []
         return {e[key]: e for e in data if isinstance(e, dict) and isinstance(e.get(key), str)}
 
+    # A list file that could not be read is already reported; checking ids against it would call
+    # every theme (or region, or source) in every item unknown.
+    unreadable = {kind for kind, doc in lists.items() if doc.data is None}
     themes, regions, sources = entries("themes"), entries("regions"), entries("sources")
     glossary = list(entries("glossary", "term").values())
 
@@ -135,10 +138,10 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     related: dict[str, list[str]] = defaultdict(list)
     unknown_links: list[Problem] = []
 
-    def check_id(doc, path, value, table, what):
-        if isinstance(value, str) and value not in table:
+    def check_id(doc, path, value, table, what, kind):
+        if isinstance(value, str) and value not in table and kind not in unreadable:
             hint = _closest(value, table)
-            problems.append(doc.problem(path, f"{field_path(path)}: onbekend {what} '{value}'"
+            problems.append(doc.problem(path, f"{field_path(path)}: {what} '{value}'"
                                         + (f" (bedoelde je '{hint}'?)" if hint else "")))
             return False
         return isinstance(value, str)
@@ -161,11 +164,11 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     for kind, table in items.items():
         for item in table.values():
             doc = item.doc
-            check_id(doc, ("source",), item.data.get("source"), sources, "brondocument")
+            check_id(doc, ("source",), item.data.get("source"), sources, "onbekend brondocument", "sources")
             carriers = [(item.data, (), None)] + [(s.data, s.path, s) for s in item.sections.values()]
             for data, base, section in carriers:
                 for i, theme in enumerate(_as_list(data.get("themes"))):
-                    if check_id(doc, base + ("themes", i), theme, themes, "thema"):
+                    if check_id(doc, base + ("themes", i), theme, themes, "onbekend thema", "themes"):
                         by_theme[theme].append(Mention(item, section))
                 for i, ref in enumerate(_as_list(data.get("related"))):
                     if isinstance(ref, str) and check_ref(doc, base + ("related", i), ref):
@@ -177,21 +180,22 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                     if isinstance(example, dict):
                         for k, region in enumerate(_as_list(example.get("regions"))):
                             path = base + ("body", j, "example", "regions", k)
-                            if check_id(doc, path, region, regions, "regio"):
+                            if check_id(doc, path, region, regions, "onbekende regio", "regions"):
                                 by_region[region].append(Mention(item, section, example))
-            for path, text in walk_strings(item.data):
-                for match in _UNKNOWN_LINK_RE.finditer(text):
-                    unknown_links.append(doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
-                                                     severity="note"))
+            unknown_links += _unknown_links(doc)
     for doc in lists.values():
-        for path, text in walk_strings(doc.data):
-            for match in _UNKNOWN_LINK_RE.finditer(text):
-                unknown_links.append(doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
-                                                 severity="note"))
+        unknown_links += _unknown_links(doc)
 
     related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
     index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links)
     return index, problems
+
+
+def _unknown_links(doc: Document) -> list[Problem]:
+    """Links written ``[text]()``: their address is unknown and an editor may fill it in."""
+    return [doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
+                        severity="note", offset=match.start())
+            for path, text in walk_strings(doc.data) for match in _UNKNOWN_LINK_RE.finditer(text)]
 
 
 def _collect_sections(item: Item, sections, path: tuple, depth: int) -> None:

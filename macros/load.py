@@ -42,6 +42,12 @@ _YAML_MESSAGES = {
     "found unexpected end of stream": "het bestand houdt onverwacht op: controleer aanhalingstekens en haakjes",
     "found unexpected ':'": "onverwachte ':'; zet de tekst tussen aanhalingstekens",
     "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
+    "expected <block end>, but found": "de inspringing klopt niet, of er staat nog tekst na een waarde tussen aanhalingstekens of haakjes; zet zulke tekst helemaal tussen aanhalingstekens",
+    "expected or, but got": "een lijst [ … ] of { … } is niet goed afgesloten: controleer komma's en haakjes, of zet de tekst tussen aanhalingstekens",
+    "found unknown escape character": "onbekende code na een \\ tussen dubbele aanhalingstekens; schrijf \\\\ of gebruik enkele aanhalingstekens",
+    "expected alphabetic or numeric character, but found": "tekst die begint met * of & moet tussen aanhalingstekens",
+    "expected a comment or a line break, but found": "na | of > moet de tekst op een nieuwe regel beginnen",
+    "but found another document": "een bestand bevat één document: haal de regel '---' weg",
 }
 
 
@@ -55,6 +61,8 @@ class Document:
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
+    styles: dict = field(default_factory=dict)
+    lines: list = field(default_factory=list)
 
     def at(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a value, or of its key; falls back to the nearest parent."""
@@ -67,8 +75,26 @@ class Document:
             path = path[:-1]
         return self.values.get((), (1, 1))
 
-    def problem(self, path: tuple, message: str, key: bool = False, severity: str = "error") -> Problem:
-        line, col = self.at(path, key)
+    def at_offset(self, path: tuple, offset: int) -> tuple[int, int]:
+        """Line and column of a character inside a text value, where the YAML keeps them exact:
+        literal blocks (``|``) and values on a single line; elsewhere the start of the value."""
+        line, col = self.at(path)
+        value = self.raw.get(path)
+        style = self.styles.get(path)
+        if not isinstance(value, str):
+            return line, col
+        start = value.rfind("\n", 0, offset) + 1
+        if style == "|":
+            line += 1 + value.count("\n", 0, offset)
+            source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+            return line, len(source) - len(source.lstrip(" ")) + 1 + offset - start
+        if "\n" not in value and (style in (None, "'", '"')):
+            return line, col + offset + (1 if style else 0)
+        return line, col
+
+    def problem(self, path: tuple, message: str, key: bool = False, severity: str = "error",
+                offset: int | None = None) -> Problem:
+        line, col = self.at_offset(path, offset) if offset is not None else self.at(path, key)
         return Problem(self.display, line, col, message, severity)
 
 
@@ -91,7 +117,8 @@ def load(path: Path, display: str) -> tuple[Document, list[Problem]]:
     doc = Document(path, display)
     blob = path.read_bytes()
     if len(blob) > MAX_BYTES:
-        return doc, [Problem(display, 1, 1, f"bestand is {len(blob) // 1024} kB; de grens is {MAX_BYTES // 1024} kB: splits het op")]
+        size = -(-len(blob) // 1024)  # round up, so a file just over the limit never reads as equal to it
+        return doc, [Problem(display, 1, 1, f"bestand is {size} kB; de grens is {MAX_BYTES // 1024} kB: splits het op")]
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -112,6 +139,7 @@ def load(path: Path, display: str) -> tuple[Document, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         return doc, [_yaml_problem(err, display)]
     problems = []
+    doc.lines = text.splitlines()
     doc.data = _build(node, (), doc, problems, yaml.constructor.SafeConstructor())
     return doc, problems
 
@@ -168,5 +196,6 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem], scalars):
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, path + (i,), doc, problems, scalars) for i, child in enumerate(node.value)]
     doc.raw[path] = node.value
+    doc.styles[path] = node.style
     # Resolve the scalar the way safe_load would: strings, numbers, booleans, null, dates.
     return scalars.construct_object(node, deep=True)

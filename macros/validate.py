@@ -6,6 +6,7 @@ these texts; change them only together with tests/test_bad_content.py.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -142,9 +143,16 @@ def _text_problems(doc: Document, path: tuple, text: str) -> list[Problem]:
     where = field_path(path)
     problems = []
     if "<!--" in text:
-        problems.append(doc.problem(path, f"{where}: HTML-commentaar is niet toegestaan; gebruik een YAML-commentaar (# …) op een eigen regel"))
+        problems.append(doc.problem(path, f"{where}: HTML-commentaar is niet toegestaan; gebruik een YAML-commentaar (# …) op een eigen regel",
+                                    offset=text.index("<!--")))
+    opened = set()
     for match in _TAG_RE.finditer(text):
         tag = match.group(2).lower()
+        if match.group(1):
+            if tag in opened:
+                continue  # the opening tag is already reported: one problem per element
+        else:
+            opened.add(tag)
         event = _EVENT_ATTR_RE.search(match.group(3) or "")
         if event:
             message = f"HTML-attribuut '{event.group(1)}' is niet toegestaan"
@@ -152,12 +160,14 @@ def _text_problems(doc: Document, path: tuple, text: str) -> list[Problem]:
             message = f"HTML-element <{tag}> is niet toegestaan"
         else:
             message = f"HTML ('{match.group(0)}') is niet toegestaan; schrijf Markdown, zoals **vet** en *cursief*"
-        problems.append(doc.problem(path, f"{where}: {message}"))
+        problems.append(doc.problem(path, f"{where}: {message}", offset=match.start()))
     for match in _BAD_URL_RE.finditer(text):
-        problems.append(doc.problem(path, f"{where}: een link naar '{match.group(1).lower()}:' is niet toegestaan"))
+        problems.append(doc.problem(path, f"{where}: een link naar '{match.group(1).lower()}:' is niet toegestaan",
+                                    offset=match.start(1)))
     for match in _HASH_LINK_RE.finditer(text):
         label = match.group(1)
-        problems.append(doc.problem(path, f"{where}: link '{label}' wijst naar '#'; laat het adres leeg als het onbekend is: [{label}]()"))
+        problems.append(doc.problem(path, f"{where}: link '{label}' wijst naar '#'; laat het adres leeg als het onbekend is: [{label}]()",
+                                    offset=match.start()))
     return problems
 
 
@@ -185,8 +195,12 @@ def _translate(error, doc: Document) -> list[Problem]:
             problems.append(doc.problem(path + (key,), message, key=True))
         return problems
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
-        return [doc.problem(path, f"{prefix}verplicht veld '{name}' ontbreekt") for name in missing]
+        missing = [name for name in error.validator_value if name not in value and not _misspelled(name, value, error.schema)]
+        # A field required by an if/then rule says which value made it required.
+        because = ""
+        if "then" in error.schema_path and isinstance(value, dict) and isinstance(value.get("kind"), str):
+            because = f" (nodig bij kind: {value['kind']})"
+        return [doc.problem(path, f"{prefix}verplicht veld '{name}' ontbreekt{because}") for name in missing]
     if kind in ("maxProperties", "minProperties") and error.schema.get("maxProperties") == 1:
         allowed = ", ".join(error.schema.get("properties", {}))
         found = ", ".join(value) if value else "geen"
@@ -231,6 +245,8 @@ def _type_message(expected, value, raw) -> str:
         return f"is leeg; verwacht {wanted}"
     if isinstance(value, bool) and raw is not None:
         return f"verwacht {wanted}, maar YAML leest {raw} als ja/nee-waarde; zet het tussen aanhalingstekens: \"{raw}\""
+    if isinstance(value, (datetime.date, datetime.datetime)) and raw is not None:
+        return f"verwacht {wanted}, maar YAML leest {raw} als datum; zet het tussen aanhalingstekens: \"{raw}\""
     if isinstance(value, (int, float)) and raw is not None:
         return f"verwacht {wanted}, maar YAML leest {raw} als getal; zet het tussen aanhalingstekens: \"{raw}\""
     if isinstance(value, str) and raw is not None and not isinstance(raw, str):
@@ -252,6 +268,8 @@ def _translate_any_of(error, doc: Document) -> list[Problem]:
     prefix = f"{field_path(path)}: " if path else ""
     if all(e.validator == "required" for errs in branches.values() for e in errs):
         names = [n for errs in branches.values() for e in errs for n in e.validator_value]
+        if any(_misspelled(n, error.instance, error.schema) for n in names):
+            return []  # the unknown field's "bedoelde je" message already says what to write
         return [doc.problem(path, f"{prefix}geef minstens een van deze velden: {', '.join(dict.fromkeys(names))}")]
     if len(fitting) == 1:
         problems = []
@@ -264,6 +282,18 @@ def _translate_any_of(error, doc: Document) -> list[Problem]:
             if e.validator == "type" and not e.relative_path:
                 types += [e.validator_value] if isinstance(e.validator_value, str) else e.validator_value
     return [doc.problem(path, prefix + _type_message(list(dict.fromkeys(types)) or "string", error.instance, doc.raw.get(path)))]
+
+
+def _misspelled(name: str, value, schema: dict) -> bool:
+    """True when an unknown field in value is a typo of the missing field name.
+
+    The unknown field is reported with "bedoelde je 'name'?"; saying that name is missing as well
+    would report one mistake twice.
+    """
+    if not isinstance(value, dict) or schema.get("additionalProperties") is not False:
+        return False
+    allowed = list(schema.get("properties", {}))
+    return any(key not in allowed and _suggest(key, allowed) == name for key in value)
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:

@@ -65,16 +65,22 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
 
 
 def place(case: Path, content: Path, header: dict) -> Path:
+    """Copy the bad file byte for byte to its target under content/, padded if the header asks."""
     target = content / header["target"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(case, target)
-    if header["pad-to"]:
-        size = target.stat().st_size
+    missing = header["pad-to"] - target.stat().st_size
+    if missing > 0:
+        # Comment lines up to exactly pad-to bytes, so the size in the message is fixed.
         line = b"# opvulling om het bestand groter te maken dan de grens\n"
+        filler = line * (missing // len(line))
+        rest = missing - len(filler)
+        if rest == 1:
+            filler += b"\n"
+        elif rest > 1:
+            filler += b"#" + b" " * (rest - 2) + b"\n"
         with target.open("ab") as out:
-            while size < header["pad-to"]:
-                out.write(line)
-                size += len(line)
+            out.write(filler)
     return target
 
 

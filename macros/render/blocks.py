@@ -1,0 +1,113 @@
+"""Content blocks (text, actions, lists, examples, quotes, scenario tables) as Markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from . import links
+
+_UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
+
+
+def text(value: str) -> str:
+    """Content Markdown, with links whose address is still unknown shown as plain text."""
+    return _UNKNOWN_LINK_RE.sub(r"\1", value.strip())
+
+
+def indent(value: str, by: int = 4) -> str:
+    pad = " " * by
+    return "\n".join(pad + line if line.strip() else "" for line in value.splitlines())
+
+
+def list_items(items: list, ordered: bool = False) -> str:
+    lines = []
+    for number, entry in enumerate(items, 1):
+        marker = f"{number}." if ordered else "-"
+        body, points = (entry, []) if isinstance(entry, str) else (entry["text"], entry.get("points", []))
+        lines.append(f"{marker} " + text(body).replace("\n", "\n    "))
+        for point in points:
+            lines.append("    - " + text(point).replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def render_list(block: dict, css: str) -> str:
+    parts = []
+    if block.get("lead"):
+        parts.append(text(block["lead"]))
+    parts.append(f'<div class="{css}" markdown>\n\n{list_items(block["items"], block.get("ordered", False))}\n\n</div>')
+    return "\n\n".join(parts)
+
+
+def example(block: dict, current: str, regions: dict) -> str:
+    names = [regions[r]["name"] for r in block["regions"]]
+    title = "Voorbeeld uit " + _join(names)
+    more = ", ".join(links.md_link(regions[r]["name"], current, links.region_page(r)) for r in block["regions"])
+    body = f"{text(block['text'])}\n\nMeer voorbeelden uit {more}"
+    return f'!!! example "{html.escape(title)}"\n\n{indent(body)}'
+
+
+def quote(value: str) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in text(value).splitlines())
+
+
+def options_table(block: dict) -> str:
+    """Variatie in → scenario's → overwegingen, as an accessible HTML table that reflows on phones."""
+    rows = []
+    for row in block["rows"]:
+        options = row["options"]
+        body = []
+        for i, option in enumerate(options):
+            head = (f'<th scope="rowgroup" rowspan="{len(options)}" markdown="span">{_cell(row["dimension"])}</th>'
+                    if i == 0 else "")
+            body.append(f'<tr>{head}<td data-label="Scenario" markdown="span">{_cell(option["scenario"])}</td>'
+                        f'<td data-label="Overwegingen">{_cell_list(option["considerations"])}</td></tr>')
+        rows.append("<tbody markdown>\n" + "\n".join(body) + "\n</tbody>")
+    head = '<thead><tr><th scope="col">Variatie in</th><th scope="col">Scenario</th><th scope="col">Overwegingen</th></tr></thead>'
+    return _table(block, head, rows, "toolkit-options")
+
+
+def situations_table(block: dict) -> str:
+    """Situatie in de regio → aanpak, as an accessible HTML table that reflows on phones."""
+    rows = []
+    for row in block["rows"]:
+        rows.append(f'<tr><th scope="row" markdown="span">{_cell(row["situation"])}</th>'
+                    f'<td data-label="Aanpak">{_cell_list(row["approach"])}</td></tr>')
+    head = '<thead><tr><th scope="col">Situatie in de regio</th><th scope="col">Aanpak</th></tr></thead>'
+    return _table(block, head, ["<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>"], "toolkit-situations")
+
+
+def _table(block: dict, head: str, bodies: list[str], css: str) -> str:
+    caption = f'<caption markdown="span">{_cell(block["caption"])}</caption>' if block.get("caption") else ""
+    return (f'<div class="toolkit-table" markdown>\n<table class="{css}" markdown>\n{caption}{head}\n'
+            + "\n".join(bodies) + "\n</table>\n</div>")
+
+
+def _cell_list(values: list[str]) -> str:
+    return "<ul>" + "".join(f'<li markdown="span">{_cell(v)}</li>' for v in values) + "</ul>"
+
+
+def _cell(value: str) -> str:
+    return text(value).replace("\n", " ")
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def render(block: dict, current: str, regions: dict) -> str:
+    """One block of any kind."""
+    kind, value = next(iter(block.items()))
+    if kind == "text":
+        return text(value)
+    if kind == "actions":
+        return render_list(value, "toolkit-actions")
+    if kind == "list":
+        return render_list(value, "toolkit-list")
+    if kind == "example":
+        return example(value, current, regions)
+    if kind == "quote":
+        return quote(value)
+    if kind == "options_table":
+        return options_table(value)
+    return situations_table(value)

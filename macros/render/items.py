@@ -1,0 +1,124 @@
+"""Overview pages of tips, lessons and bouwstenen, and the pages of scenarios and routekaart chapters."""
+
+from __future__ import annotations
+
+from ..index import Index, Item
+from . import blocks, links
+from .meta import meta
+
+OVERVIEW_LABELS = {"scenarios": "Alle scenario's", "routekaart": "Routekaart: alle elementen"}
+TIP_GROUPS = {"belangrijk": "Wat belangrijk is bij", "aandacht": "Besteed ook aandacht aan"}
+BOUWSTEEN_GROUPS = {"tips": "tips", "voorbeelden": "voorbeelden", "hobbels": "hobbels", "behoeften": "behoeften"}
+
+
+def source_intro(index: Index, section: str) -> tuple[str, str]:
+    """The intro and closing text of the source document behind a section of the toolkit."""
+    for source in index.sources.values():
+        if source.get("section") == section:
+            intro = blocks.text(source["intro"]) if source.get("intro") else ""
+            return intro, blocks.text(source["closing"]) if source.get("closing") else ""
+    return "", ""
+
+
+def tips(index: Index, current: str) -> str:
+    out = []
+    for group, label in TIP_GROUPS.items():
+        group_items = [tip for tip in index.of_kind("tips") if tip.data["group"] == group]
+        if not group_items:
+            continue
+        out.append(f"## {label} {{#{group}}}")
+        for tip in group_items:
+            out.append(f"### {tip.title} {{#{tip.id}}}")
+            if tip.data.get("text"):
+                out.append(blocks.text(tip.data["text"]))
+            if tip.data.get("points"):
+                out.append(blocks.list_items(tip.data["points"]))
+            out.append(meta(index, current, tip.data, tip.ref, tip.data["source"]))
+    return "\n\n".join(out)
+
+
+def lessons(index: Index, current: str) -> str:
+    intro, closing = source_intro(index, "lessons")
+    out = [intro] if intro else []
+    for number, lesson in enumerate(index.of_kind("lessons"), 1):
+        out.append(f"## {number}. {lesson.title} {{#{lesson.id}}}")
+        out.append(blocks.list_items(lesson.data["points"]))
+        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"]))
+    if closing:
+        out.append(f'<div class="toolkit-closing" markdown>\n\n{closing}\n\n</div>')
+    return "\n\n".join(out)
+
+
+def bouwstenen(index: Index, current: str) -> str:
+    out = []
+    for item in index.of_kind("bouwstenen"):
+        out.append(f"## {item.title} {{#{item.id}}}")
+        out.append(blocks.list_items(item.data["insights"]))
+        for group in item.data.get("groups", []):
+            out.append(f"### {group['title']} {{#{item.id}-{group['kind']}}}")
+            out.append(blocks.list_items(group["items"]))
+        out.append(meta(index, current, item.data, item.ref, item.data["source"]))
+    return "\n\n".join(out)
+
+
+def overview(index: Index, current: str, kind: str) -> str:
+    """A list of the items of one kind with their own page (scenarios, routekaart chapters)."""
+    intro, _ = source_intro(index, kind)
+    out = [intro] if intro else []
+    entries = []
+    for item in index.of_kind(kind):
+        line = f"- **{links.md_link(item.title, current, links.target(item.ref))}**"
+        summary = item.data.get("tagline") or _first_sentence(item.data.get("intro", ""))
+        if summary:
+            line += f"  \n  {summary}"
+        entries.append(line)
+    out.append('<div class="toolkit-index" markdown>\n\n' + "\n".join(entries) + "\n\n</div>")
+    return "\n\n".join(out)
+
+
+def page(index: Index, current: str, kind: str, item_id: str) -> str:
+    """The whole page of one scenario or routekaart chapter."""
+    item = index.items[kind][item_id]
+    overview = links.SECTION_PAGES[kind]
+    back = f"[← {OVERVIEW_LABELS[kind]}]({links.relative(current, overview)})\n{{: .toolkit-back }}"
+    out = [back, f"# {item.title}"]
+    if item.data.get("tagline"):
+        out.append(f"{blocks.text(item.data['tagline'])}\n{{: .toolkit-tagline }}")
+    if item.data.get("intro"):
+        out.append(blocks.text(item.data["intro"]))
+    out += [blocks.render(block, current, index.regions) for block in item.data.get("body", [])]
+    out += _sections(index, current, item, item.data.get("sections", []), 2)
+    out.append(meta(index, current, item.data, item.ref, item.data["source"]))
+    out.append(_pager(index, current, item))
+    return "\n\n".join(part for part in out if part)
+
+
+def _pager(index: Index, current: str, item: Item) -> str:
+    """Links to the previous and next item of the same kind (these pages are not in the navigation)."""
+    siblings = index.of_kind(item.kind)
+    at = [s.id for s in siblings].index(item.id)
+    parts = []
+    if at > 0:
+        parts.append(f"Vorige: {links.md_link(siblings[at - 1].title, current, links.target(siblings[at - 1].ref))}")
+    if at + 1 < len(siblings):
+        parts.append(f"Volgende: {links.md_link(siblings[at + 1].title, current, links.target(siblings[at + 1].ref))}")
+    if not parts:
+        return ""
+    label = "Andere scenario's" if item.kind == "scenarios" else "Andere elementen van de routekaart"
+    return f'<nav class="toolkit-pager" aria-label="{label}" markdown>\n\n' + "  \n".join(parts) + "\n\n</nav>"
+
+
+def _sections(index: Index, current: str, item: Item, sections: list, level: int) -> list[str]:
+    out = []
+    for section in sections:
+        out.append(f"{'#' * min(level, 6)} {section['title']} {{#{section['id']}}}")
+        out += [blocks.render(block, current, index.regions) for block in section.get("body", [])]
+        out += _sections(index, current, item, section.get("sections", []), level + 1)
+        out.append(meta(index, current, section, f"{item.ref}#{section['id']}"))
+    return out
+
+
+def _first_sentence(value: str) -> str:
+    value = blocks.text(value).split("\n\n")[0].replace("\n", " ")
+    end = value.find(". ")
+    return value[: end + 1] if 0 < end < 220 else (value if len(value) < 220 else value[:217].rsplit(" ", 1)[0] + " …")

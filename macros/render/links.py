@@ -1,0 +1,79 @@
+"""Where each piece of content lives on the site, and relative Markdown links to it.
+
+Links point at the Markdown source files, so MkDocs checks every link and anchor at build time.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+SECTION_PAGES = {
+    "tips": "tips/index.md",
+    "lessons": "lessen/index.md",
+    "bouwstenen": "bouwstenen/index.md",
+    "scenarios": "scenarios/index.md",
+    "routekaart": "routekaart/index.md",
+}
+"""The overview page of each kind of item."""
+
+OWN_PAGE = {"scenarios", "routekaart"}
+"""Kinds whose items have a page of their own; the others are anchors on the overview page."""
+
+KIND_LABELS = {
+    "tips": ("Tip", "Tips"),
+    "lessons": ("Les", "Lessen"),
+    "scenarios": ("Scenario", "Scenario's"),
+    "routekaart": ("Routekaart", "Routekaart"),
+    "bouwstenen": ("Bouwsteen", "Bouwstenen"),
+}
+
+
+def target(ref: str) -> str:
+    """The docs path (with anchor) of a reference such as ``routekaart/01-x#y`` or ``tips/01-x``."""
+    path, _, anchor = ref.partition("#")
+    kind, _, item_id = path.partition("/")
+    if kind in OWN_PAGE:
+        page = f"{kind}/{item_id}.md"
+        return f"{page}#{anchor}" if anchor else page
+    return f"{SECTION_PAGES[kind]}#{item_id}"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"themas/{theme_id}.md"
+
+
+def region_page(region_id: str) -> str:
+    return f"regios/{region_id}.md"
+
+
+def relative(current: str, destination: str) -> str:
+    """A link from the page ``current`` (docs path) to ``destination`` (docs path, maybe with #anchor)."""
+    path, hash_, anchor = destination.partition("#")
+    if path == current:
+        return f"#{anchor}" if anchor else posixpath.basename(path)
+    rel = posixpath.relpath(path, posixpath.dirname(current) or ".")
+    return rel + (hash_ + anchor if anchor else "")
+
+
+def md_link(text: str, current: str, destination: str) -> str:
+    return f"[{escape(text)}]({relative(current, destination)})"
+
+
+def escape(text: str) -> str:
+    """Make a plain string safe to place inside Markdown link text."""
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def page_url(docs_path: str) -> str:
+    """The site path of a docs page with directory URLs: ``tips/index.md`` → ``tips/``, ``a/b.md`` → ``a/b/``."""
+    path = docs_path[: -len("index.md")] if docs_path.endswith("index.md") else docs_path[:-3] + "/"
+    return path
+
+
+def href(current: str, destination: str) -> str:
+    """A relative URL for raw HTML (which MkDocs does not rewrite) from one docs page to another."""
+    path, hash_, anchor = destination.partition("#")
+    here = page_url(current)
+    rel = posixpath.relpath(page_url(path) or ".", here or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (hash_ + anchor if anchor else "")

@@ -1,0 +1,53 @@
+"""The macros that pages call: thin bindings of the renderers to the page being rendered."""
+
+from __future__ import annotations
+
+from .config import Options
+from .index import Index
+from .render import items, overviews
+
+
+class Site:
+    """Renders content for the current page; every public method is a macro of the same name."""
+
+    MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview",
+              "routekaart_overview", "scenario_page", "chapter_page", "themes_overview", "theme_page",
+              "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
+              "source_intro")
+
+    def __init__(self, index: Index, options: Options, env):
+        self.index, self.options, self.env = index, options, env
+
+    @property
+    def current(self) -> str:
+        return self.env.page.file.src_uri
+
+    def tips_overview(self): return items.tips(self.index, self.current)
+    def lessons_overview(self): return items.lessons(self.index, self.current)
+    def bouwstenen_overview(self): return items.bouwstenen(self.index, self.current)
+    def scenarios_overview(self): return items.overview(self.index, self.current, "scenarios")
+    def routekaart_overview(self): return items.overview(self.index, self.current, "routekaart")
+    def scenario_page(self, item_id): return items.page(self.index, self.current, "scenarios", item_id)
+    def chapter_page(self, item_id): return items.page(self.index, self.current, "routekaart", item_id)
+    def themes_overview(self): return overviews.themes_index(self.index, self.current)
+    def theme_page(self, theme_id): return overviews.theme_page(self.index, self.current, theme_id)
+    def regions_overview(self): return overviews.regions_index(self.index, self.current)
+    def region_page(self, region_id): return overviews.region_page(self.index, self.current, region_id)
+    def glossary_list(self): return overviews.glossary(self.index)
+    def sources_list(self): return overviews.sources(self.index, self.current)
+    def routemap(self): return overviews.routemap(self.index, self.current)
+    def source_intro(self, section): return items.source_intro(self.index, section)[0]
+
+    def contact_block(self):
+        contact = self.options.contact
+        if not contact:
+            return ""
+        lines = [contact.get("text", "Meer weten? Neem contact op.")]
+        if contact.get("name"):
+            lines.append(f"**{contact['name']}**")
+        if contact.get("phone"):
+            digits = "".join(c for c in contact["phone"] if c.isdigit() or c == "+")
+            lines.append(f"Telefoon: [{contact['phone']}](tel:{digits})")
+        if contact.get("email"):
+            lines.append(f"E-mail: <{contact['email']}>")
+        return '<div class="toolkit-contact" markdown>\n\n' + "  \n".join(lines) + "\n\n</div>"

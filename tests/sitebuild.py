@@ -1,0 +1,78 @@
+"""Helpers for the site tests: build the site, serve it on 127.0.0.1, list its pages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PROJECT_FILES = ("mkdocs.yml", "content", "docs", "macros", "overrides")
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run mkdocs in a project folder, as an editor or CI would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project to change content in, without touching the real one."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path, e.g. '', 'tips/', '404.html'."""
+    out = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 at a free port; returns (base_url, stop)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+
+def expected_pages() -> list[str]:
+    """The URL paths the site must have, known from the sources before building: hand-written
+    pages in docs/ plus one page per scenario, chapter, theme and region."""
+    sys.path.insert(0, str(ROOT))
+    from macros.engine import load_index
+    from macros.pages import _is_generated, wanted
+
+    docs = ROOT / "docs"
+    sources = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not _is_generated(p)}
+    sources |= set(wanted(load_index()))
+    urls = {md[: -len("index.md")] if md.endswith("index.md") else md[:-3] + "/" for md in sources}
+    return sorted(urls) + ["404.html"]
