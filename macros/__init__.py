@@ -7,28 +7,45 @@ from pathlib import Path
 
 
 def define_env(env):
-    """mkdocs-macros entry: validate content, write generated pages, register the macros."""
+    """mkdocs-macros entry: validate content, write generated pages, register the macros.
+
+    Zensical (Material's successor) calls it too, once per page: see macros/zensical_compat.py."""
     from mkdocs.exceptions import PluginError
 
-    from . import pages
+    from . import pages, theme, zensical_compat
     from .config import Options
     from .engine import load_index
     from .problems import ContentError
     from .render.overviews import abbreviations
     from .site import Site
 
+    zensical = zensical_compat.running(env)
+    if zensical:
+        zensical_compat.adapt(env)
     options = Options.from_mkdocs(env.conf)
     try:
-        index = load_index(options.content)
+        index = (zensical_compat.load_index(options.content, options.overlay) if zensical
+                 else load_index(options.content, options.overlay))
     except ContentError as err:
         log = logging.getLogger("mkdocs.toolkit")
         for problem in err.problems:
             log.error(str(problem))
         count = len(err.problems)
+        kept = "" if zensical else " en de vorige versie in site/ is niet aangeraakt"  # Zensical empties site/
         raise PluginError(f"De inhoud heeft {count} {'probleem' if count == 1 else 'problemen'}; "
-                          "de site is niet gebouwd en de vorige versie in site/ is niet aangeraakt.") from None
-    pages.sync(index, Path(env.conf["docs_dir"]))
+                          f"de site is niet gebouwd{kept}.") from None
+    chosen, problems = theme.colors(options.colors)
+    if problems:
+        for problem in problems:
+            logging.getLogger("mkdocs.toolkit").error(f"mkdocs.yml: error: {problem}")
+        raise PluginError("De kleuren in mkdocs.yml zijn niet bruikbaar; de site is niet gebouwd.")
+    theme.write(Path(env.conf["docs_dir"]), chosen)
+    pages.sync(index, Path(env.conf["docs_dir"]), options.edit_base)
+    if options.overlay and "watch" in env.conf and str(options.overlay) not in env.conf["watch"]:
+        env.conf["watch"].append(str(options.overlay))  # `mkdocs serve` reloads on the region's files too
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(index)
+    if zensical:
+        zensical_compat.use_glossary(abbreviations(index))
     site = Site(index, options, env)
     for name in Site.MACROS:
         env.macro(getattr(site, name), name)

@@ -13,28 +13,35 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 """The national content that ships with the toolkit."""
 
 
-def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR) -> tuple[Index, list[Problem]]:
-    """Load, validate and index all content; returns the index and every problem found."""
+def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR,
+          overlay: Path | None = None) -> tuple[Index, list[Problem]]:
+    """Load, validate and index all content; returns the index and every problem found.
+
+    ``overlay`` is a region's own folder with the same layout as content/ (see README): its items
+    are added, or replace a national item with the same file name, and its list entries are added
+    to (or replace, by id) the national ones. Problems name the folder they are in."""
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
     problems: list[Problem] = []
     documents: dict[str, list] = {}
-    if not content_dir.is_dir():
-        raise FileNotFoundError(f"map met inhoud niet gevonden: {content_dir}")
-    for kind, path in discover(content_dir):
-        doc, found = load(path, _display(path, root))
-        problems += found
-        if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
-            problems += validate(kind, doc, schema_dir)
-        documents.setdefault(kind, []).append((kind, doc))
+    layers = [content_dir] + ([Path(overlay).resolve()] if overlay else [])
+    for layer in layers:
+        if not layer.is_dir():
+            raise FileNotFoundError(f"map met inhoud niet gevonden: {layer}")
+        for kind, path in discover(layer):
+            doc, found = load(path, _display(path, root), layer=layer.name)
+            problems += found
+            if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
+                problems += validate(kind, doc, schema_dir)
+            documents.setdefault(kind, []).append((kind, doc))
     index, found = build(documents)
     problems += found
     return index, sorted(set(problems))
 
 
-def load_index(content_dir: Path = CONTENT_DIR) -> Index:
+def load_index(content_dir: Path = CONTENT_DIR, overlay: Path | None = None) -> Index:
     """The index of valid content; raises ContentError listing every problem otherwise."""
-    index, problems = check(content_dir)
+    index, problems = check(content_dir, overlay=overlay)
     if problems:
         raise ContentError(problems)
     return index

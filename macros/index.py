@@ -10,6 +10,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import checklists as checklist_stage
+from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
 from .problems import Problem, field_path
 from .validate import walk_strings
@@ -92,6 +94,11 @@ class Index:
     by_region: dict[str, list[Mention]]
     related: dict[str, list[str]]
     unknown_links: list[Problem]
+    checklists: dict[str, "checklist_stage.Checklist"] = field(default_factory=dict)
+    checklists_by_ref: dict[str, list] = field(default_factory=dict)
+    scan: list = field(default_factory=list)
+    origins: dict = field(default_factory=dict)
+    """(list file, id) → the file an entry comes from, e.g. ('themes', 'privacy') → 'content/themes.yml'."""
 
     def of_kind(self, kind: str) -> list[Item]:
         """Items of one kind in their numbered order."""
@@ -112,22 +119,31 @@ class Index:
 def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list[Problem]]:
     """Resolve references between the validated documents and build the index."""
     problems: list[Problem] = []
-    lists = {kind: docs[0][1] for kind, docs in documents.items() if kind not in ITEM_TYPES and docs}
+    # List files, national first: a region's entries are added, or replace national ones by id.
+    lists = {kind: [doc for _, doc in docs] for kind, docs in documents.items() if kind not in ITEM_TYPES and docs}
+
+    origins: dict[tuple[str, str], str] = {}
 
     def entries(kind: str, key: str = "id") -> dict[str, dict]:
-        doc = lists.get(kind)
-        data = doc.data if doc and isinstance(doc.data, list) else []
-        return {e[key]: e for e in data if isinstance(e, dict) and isinstance(e.get(key), str)}
+        merged = {}
+        for doc in lists.get(kind, []):
+            data = doc.data if isinstance(doc.data, list) else []
+            for entry in data:
+                if isinstance(entry, dict) and isinstance(entry.get(key), str):
+                    merged[entry[key]] = entry
+                    origins[(kind, entry[key])] = doc.display
+        return merged
 
     # A list file that could not be read is already reported; checking ids against it would call
     # every theme (or region, or source) in every item unknown.
-    unreadable = {kind for kind, doc in lists.items() if doc.data is None}
+    unreadable = {kind for kind, docs in lists.items() if any(doc.data is None for doc in docs)}
     themes, regions, sources = entries("themes"), entries("regions"), entries("sources")
     glossary = list(entries("glossary", "term").values())
 
     items: dict[str, dict[str, Item]] = {kind: {} for kind in ITEM_TYPES}
     for kind in ITEM_TYPES:
-        for _, doc in sorted(documents.get(kind, []), key=lambda pair: pair[1].path.name):
+        # National items first, in file order; a region's file with the same name takes the national one's place.
+        for _, doc in sorted(documents.get(kind, []), key=lambda pair: (pair[1].layer != "content", pair[1].path.name)):
             if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
                 item = Item(kind, doc.data, doc)
                 _collect_sections(item, doc.data.get("sections"), ("sections",), 1)
@@ -183,11 +199,17 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                             if check_id(doc, path, region, regions, "onbekende regio", "regions"):
                                 by_region[region].append(Mention(item, section, example))
             unknown_links += _unknown_links(doc)
-    for doc in lists.values():
-        unknown_links += _unknown_links(doc)
+    for docs in lists.values():
+        for doc in docs:
+            unknown_links += _unknown_links(doc)
 
+    checklists, checklists_by_ref, found = checklist_stage.resolve(items, check_ref)
+    problems += found
+    scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"])
+    problems += found
     related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
-    index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links)
+    index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
+                  checklists, checklists_by_ref, scan, origins)
     return index, problems
 
 

@@ -23,6 +23,7 @@ ITEM_TYPES = {
     "scenarios": "scenario",
     "routekaart": "chapter",
     "bouwstenen": "bouwsteen",
+    "checklists": "checklist",
 }
 """Folder under content/ → schema name, for the one-file-per-item types."""
 
@@ -31,6 +32,7 @@ LIST_FILES = {
     "regions": "regions",
     "sources": "sources",
     "glossary": "glossary",
+    "borgingsscan": "borgingsscan",
 }
 """File stem under content/ → schema name, for the files that hold a list of entries."""
 
@@ -57,6 +59,7 @@ class Document:
 
     path: Path
     display: str
+    layer: str = "content"
     data: object = None
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
@@ -112,9 +115,9 @@ def discover(content_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def load(path: Path, display: str) -> tuple[Document, list[Problem]]:
+def load(path: Path, display: str, layer: str = "content") -> tuple[Document, list[Problem]]:
     """Parse one file. Returns the document (data None when unreadable) and its problems."""
-    doc = Document(path, display)
+    doc = Document(path, display, layer)
     blob = path.read_bytes()
     if len(blob) > MAX_BYTES:
         size = -(-len(blob) // 1024)  # round up, so a file just over the limit never reads as equal to it

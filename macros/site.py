@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .config import Options
 from .index import Index
-from .render import items, overviews
+from .render import checklist, items, overviews, scan
 
 
 class Site:
@@ -13,7 +13,7 @@ class Site:
     MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview",
               "routekaart_overview", "scenario_page", "chapter_page", "themes_overview", "theme_page",
               "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
-              "source_intro")
+              "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name")
 
     def __init__(self, index: Index, options: Options, env):
         self.index, self.options, self.env = index, options, env
@@ -22,9 +22,9 @@ class Site:
     def current(self) -> str:
         return self.env.page.file.src_uri
 
-    def tips_overview(self): return items.tips(self.index, self.current)
-    def lessons_overview(self): return items.lessons(self.index, self.current)
-    def bouwstenen_overview(self): return items.bouwstenen(self.index, self.current)
+    def tips_overview(self): return items.tips(self.index, self.current, self.options.edit_base)
+    def lessons_overview(self): return items.lessons(self.index, self.current, self.options.edit_base)
+    def bouwstenen_overview(self): return items.bouwstenen(self.index, self.current, self.options.edit_base)
     def scenarios_overview(self): return items.overview(self.index, self.current, "scenarios")
     def routekaart_overview(self): return items.overview(self.index, self.current, "routekaart")
     def scenario_page(self, item_id): return items.page(self.index, self.current, "scenarios", item_id)
@@ -37,17 +37,38 @@ class Site:
     def sources_list(self): return overviews.sources(self.index, self.current)
     def routemap(self): return overviews.routemap(self.index, self.current)
     def source_intro(self, section): return items.source_intro(self.index, section)[0]
+    def checklists_overview(self): return checklist.overview(self.index, self.current)
+    def checklist_page(self, cid):
+        return checklist.page(self.index, self.current, cid, self.site_url, self.env.conf.get("use_directory_urls", True))
+    def all_checklists(self):
+        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True))
+    def borgingsscan(self): return scan.scan(self.index, self.current)
+
+    @property
+    def site_url(self) -> str:
+        return self.env.conf.get("site_url") or ""
 
     def contact_block(self):
-        contact = self.options.contact
-        if not contact:
-            return ""
-        lines = [contact.get("text", "Meer weten? Neem contact op.")]
-        if contact.get("name"):
-            lines.append(f"**{contact['name']}**")
-        if contact.get("phone"):
-            digits = "".join(c for c in contact["phone"] if c.isdigit() or c == "+")
-            lines.append(f"Telefoon: [{contact['phone']}](tel:{digits})")
-        if contact.get("email"):
-            lines.append(f"E-mail: <{contact['email']}>")
-        return '<div class="toolkit-contact" markdown>\n\n' + "  \n".join(lines) + "\n\n</div>"
+        """The region's contact and (unless switched off) the national one, from mkdocs.yml."""
+        blocks = []
+        if self.options.contact:
+            blocks.append(_contact(self.options.contact, self.options.region))
+        if self.options.national_contact and (self.options.show_national_contact or not blocks):
+            blocks.append(_contact(self.options.national_contact, "Landelijk" if self.options.contact else ""))
+        return "\n\n".join(blocks)
+
+    def region_name(self):
+        return self.options.region
+
+
+def _contact(contact: dict, heading: str) -> str:
+    lines = [f"**{heading}**"] if heading else []
+    lines.append(contact.get("text", "Meer weten? Neem contact op."))
+    if contact.get("name"):
+        lines.append(f"**{contact['name']}**")
+    if contact.get("phone"):
+        digits = "".join(c for c in contact["phone"] if c.isdigit() or c == "+")
+        lines.append(f"Telefoon: [{contact['phone']}](tel:{digits})")
+    if contact.get("email"):
+        lines.append(f"E-mail: <{contact['email']}>")
+    return '<div class="toolkit-contact" markdown>\n\n' + "  \n".join(lines) + "\n\n</div>"

@@ -26,6 +26,9 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schema"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NUMBERED_RE = re.compile(r"^[0-9]{2}(-[a-z0-9]+)+$")
 
+UNIQUE_KEY = {"glossary": "term", "borgingsscan": "chapter"}
+"""The field that must be unique in each list file (default: id)."""
+
 _TYPE_NAMES = {
     "string": "tekst",
     "array": "een lijst",
@@ -66,7 +69,7 @@ def validate(kind: str, doc: Document, schema_dir: Path = SCHEMA_DIR) -> list[Pr
         problems.extend(_id_matches_stem(doc))
         problems.extend(_unique_sections(doc))
     if kind in LIST_FILES and isinstance(doc.data, list):
-        problems.extend(_unique_entries(doc, "term" if kind == "glossary" else "id"))
+        problems.extend(_unique_entries(doc, UNIQUE_KEY.get(kind, "id")))
     return problems
 
 
@@ -180,6 +183,9 @@ def _translate(error, doc: Document) -> list[Problem]:
     kind = error.validator
     value = error.instance
 
+    if kind == "oneOf" and not error.context:  # valid under more than one branch
+        names = [name for branch in error.validator_value for name in branch.get("required", [])]
+        return [doc.problem(path, f"{prefix}gebruik precies één van deze velden: {', '.join(names)}")]
     if kind == "anyOf" or kind == "oneOf":
         return _translate_any_of(error, doc)
     if kind == "additionalProperties":

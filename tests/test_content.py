@@ -31,12 +31,12 @@ def toolkit(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def test_check_passes_on_the_real_content():
     result = toolkit("check")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("Inhoud in orde: 41 onderdelen, 18 thema's, 9 regio's")
+    assert result.stdout.startswith("Inhoud in orde: 70 onderdelen, 18 thema's, 9 regio's")
 
 
 def test_every_document_is_there(index):
     counts = {kind: len(items) for kind, items in index.items.items()}
-    assert counts == {"tips": 16, "lessons": 10, "scenarios": 6, "routekaart": 6, "bouwstenen": 3}
+    assert counts == {"tips": 16, "lessons": 10, "scenarios": 6, "routekaart": 6, "bouwstenen": 3, "checklists": 29}
     assert len(index.sources) == 5
     assert [t for t in index.items["tips"].values() if t.data["group"] == "belangrijk"][0].id == "01-projectleiderschap"
 

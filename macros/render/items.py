@@ -20,7 +20,12 @@ def source_intro(index: Index, section: str) -> tuple[str, str]:
     return "", ""
 
 
-def tips(index: Index, current: str) -> str:
+def edit_url(item: Item, edit_base: str) -> str:
+    """The URL that opens the item's YAML file for editing, or "" when the site has no repo_url."""
+    return edit_base + item.doc.display if edit_base else ""
+
+
+def tips(index: Index, current: str, edit_base: str = "") -> str:
     out = []
     for group, label in TIP_GROUPS.items():
         group_items = [tip for tip in index.of_kind("tips") if tip.data["group"] == group]
@@ -33,23 +38,23 @@ def tips(index: Index, current: str) -> str:
                 out.append(blocks.text(tip.data["text"]))
             if tip.data.get("points"):
                 out.append(blocks.list_items(tip.data["points"]))
-            out.append(meta(index, current, tip.data, tip.ref, tip.data["source"]))
+            out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base)))
     return "\n\n".join(out)
 
 
-def lessons(index: Index, current: str) -> str:
+def lessons(index: Index, current: str, edit_base: str = "") -> str:
     intro, closing = source_intro(index, "lessons")
     out = [intro] if intro else []
     for number, lesson in enumerate(index.of_kind("lessons"), 1):
         out.append(f"## {number}. {lesson.title} {{#{lesson.id}}}")
         out.append(blocks.list_items(lesson.data["points"]))
-        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"]))
+        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base)))
     if closing:
         out.append(f'<div class="toolkit-closing" markdown>\n\n{closing}\n\n</div>')
     return "\n\n".join(out)
 
 
-def bouwstenen(index: Index, current: str) -> str:
+def bouwstenen(index: Index, current: str, edit_base: str = "") -> str:
     out = []
     for item in index.of_kind("bouwstenen"):
         out.append(f"## {item.title} {{#{item.id}}}")
@@ -57,7 +62,7 @@ def bouwstenen(index: Index, current: str) -> str:
         for group in item.data.get("groups", []):
             out.append(f"### {group['title']} {{#{item.id}-{group['kind']}}}")
             out.append(blocks.list_items(group["items"]))
-        out.append(meta(index, current, item.data, item.ref, item.data["source"]))
+        out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base)))
     return "\n\n".join(out)
 
 

@@ -13,10 +13,11 @@ SECTION_PAGES = {
     "bouwstenen": "bouwstenen/index.md",
     "scenarios": "scenarios/index.md",
     "routekaart": "routekaart/index.md",
+    "checklists": "checklists/index.md",
 }
 """The overview page of each kind of item."""
 
-OWN_PAGE = {"scenarios", "routekaart"}
+OWN_PAGE = {"scenarios", "routekaart", "checklists"}
 """Kinds whose items have a page of their own; the others are anchors on the overview page."""
 
 KIND_LABELS = {
@@ -25,6 +26,7 @@ KIND_LABELS = {
     "scenarios": ("Scenario", "Scenario's"),
     "routekaart": ("Routekaart", "Routekaart"),
     "bouwstenen": ("Bouwsteen", "Bouwstenen"),
+    "checklists": ("Checklist", "Checklists"),
 }
 
 
@@ -77,3 +79,9 @@ def href(current: str, destination: str) -> str:
     rel = posixpath.relpath(page_url(path) or ".", here or ".")
     rel = "./" if rel == "." else rel + "/"
     return rel + (hash_ + anchor if anchor else "")
+
+
+def file_href(current: str, site_path: str, directory_urls: bool = True) -> str:
+    """A relative URL from a docs page to a file of the built site, such as ``checklists/pdf/x.pdf``."""
+    here = page_url(current) if directory_urls else posixpath.dirname(current) + "/"
+    return posixpath.relpath(site_path, here.rstrip("/") or ".")

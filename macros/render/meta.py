@@ -6,8 +6,9 @@ from ..index import Index
 from . import links
 
 
-def meta(index: Index, current: str, data: dict, ref: str, source: str | None = None) -> str:
-    """Themes as links, the source document, and related items in both directions."""
+def meta(index: Index, current: str, data: dict, ref: str, source: str | None = None, edit: str = "") -> str:
+    """Themes as links, the source document, related items in both directions, and (with ``edit``,
+    the URL to change the item's YAML file) an edit link."""
     parts = []
     themes = data.get("themes") or []
     if themes:
@@ -16,9 +17,15 @@ def meta(index: Index, current: str, data: dict, ref: str, source: str | None = 
         parts.append(f"{label}: {names}")
     if source:
         parts.append("Bron: " + links.md_link(index.sources[source]["title"], current, f"bronnen.md#{source}"))
+    if edit:
+        parts.append(f"[Bewerk dit onderdeel]({edit})")
     out = ""
     if parts:
         out += " · ".join(parts) + "\n{: .toolkit-meta }"
+    as_checklist = index.checklists_by_ref.get(ref, [])
+    if as_checklist:
+        names = ", ".join(links.md_link(c.title, current, links.target(c.item.ref)) for c in as_checklist)
+        out += ("\n\n" if out else "") + f"Als checklist: {names}\n{{: .toolkit-as-checklist }}"
     related = index.related.get(ref, [])
     if related:
         see = ", ".join(links.md_link(label_of(index, r), current, links.target(r)) for r in related)

@@ -95,14 +95,14 @@ def sources(index: Index, current: str) -> str:
 
 
 def routemap(index: Index, current: str) -> str:
-    """The route map: the six elements as numbered stops on a route, each a link to its chapter."""
+    """The route map: the six elements as numbered stops on a route, each a link to its chapter.
+    The links are Markdown, so MkDocs writes them right for every URL style (also the offline zip)."""
     stops = []
     for number, chapter in enumerate(index.of_kind("routekaart"), 1):
-        href = html.escape(links.href(current, links.target(chapter.ref)))
-        stops.append(
-            f'<li class="toolkit-route__stop"><a class="toolkit-route__link" href="{href}">'
-            f'<span class="toolkit-route__number" aria-hidden="true">{number}</span>'
-            f'<span class="toolkit-route__title">{html.escape(chapter.title)}</span>'
-            f'<span class="toolkit-route__tagline">{html.escape(chapter.data["tagline"])}</span></a></li>')
-    return ('<nav class="toolkit-route" aria-label="Routekaart: de elementen van borging en inbedding">\n'
-            '<ol class="toolkit-route__stops">\n' + "\n".join(stops) + "\n</ol>\n</nav>")
+        label = (f'<span class="toolkit-route__number" aria-hidden="true">{number}</span>'
+                 f'<span class="toolkit-route__title">{html.escape(chapter.title)}</span>'
+                 f'<span class="toolkit-route__tagline">{html.escape(chapter.data["tagline"])}</span>')
+        target = links.relative(current, links.target(chapter.ref))
+        stops.append(f'<li class="toolkit-route__stop" markdown="span">[{label}]({target}){{ .toolkit-route__link }}</li>')
+    return ('<nav class="toolkit-route" aria-label="Routekaart: de elementen van borging en inbedding" markdown="1">\n'
+            '<ol class="toolkit-route__stops" markdown="1">\n' + "\n".join(stops) + "\n</ol>\n</nav>")

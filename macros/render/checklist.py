@@ -1,0 +1,94 @@
+"""Checklists: real checkboxes with labels, remembered in the browser by overrides/assets/toolkit.js.
+
+Without JavaScript a checklist still shows and prints: the buttons and the progress line stay
+hidden, the boxes simply don't remember their ticks.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..checklists import Checklist
+from ..index import Index
+from . import blocks, links
+from .meta import label_of
+
+PDF_DIR = "checklists/pdf"
+"""Where ``toolkit pdf`` writes the PDF of each checklist in the built site."""
+
+ALL_PDF = "alle-checklists"
+"""The name of the PDF with every checklist."""
+
+PRIVACY = ("Je vinkjes worden alleen in deze browser op dit apparaat bewaard. Er gaat niets naar een server; "
+           "wil je ze delen, gebruik dan *Exporteren* of *Link met vinkjes*.")
+
+
+def phase_of(index: Index, checklist: Checklist) -> str:
+    """The group a checklist belongs to on the overview: a routekaart element, or starting up."""
+    first = checklist.origins[0] if checklist.origins else ""
+    if first.startswith("routekaart/"):
+        chapter, _ = index.lookup(first)
+        return f"Borgen: {chapter.title}"
+    return "Starten met een regionale samenwerking"
+
+
+def overview(index: Index, current: str) -> str:
+    groups: dict[str, list[Checklist]] = {}
+    for checklist in index.checklists.values():
+        groups.setdefault(phase_of(index, checklist), []).append(checklist)
+    out = []
+    for phase, members in groups.items():
+        out.append(f"## {phase}")
+        out.append("\n".join(f"- {links.md_link(c.title, current, links.target(c.item.ref))} "
+                             f"({len(c.points)} punten)  \n  {blocks.text(c.item.data['intro'])}" for c in members))
+    return '<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"
+
+
+def page(index: Index, current: str, checklist_id: str, site_url: str, directory_urls: bool = True) -> str:
+    checklist = index.checklists[checklist_id]
+    back = f"[← Alle checklists]({links.relative(current, 'checklists/index.md')})\n{{: .toolkit-back }}"
+    pdf = links.file_href(current, f"{PDF_DIR}/{checklist_id}.pdf", directory_urls)
+    download = (f'<p class="toolkit-checklist__download" markdown="span"><a href="{pdf}" download>Download als PDF</a> · '
+                f'{links.md_link("Alle checklists afdrukken", current, "checklists/alle.md")}</p>')
+    return "\n\n".join([back, f"# {checklist.title}", render(index, current, checklist, site_url, level=None),
+                        f"{PRIVACY}\n{{: .toolkit-privacy }}", download])
+
+
+def all_checklists(index: Index, current: str, site_url: str, directory_urls: bool = True) -> str:
+    pdf = links.file_href(current, f"{PDF_DIR}/{ALL_PDF}.pdf", directory_urls)
+    download = f'<p class="toolkit-checklist__download"><a href="{pdf}" download>Download alle checklists als PDF</a></p>'
+    lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in index.checklists.values())
+    return f'{download}\n\n<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'
+
+
+def render(index: Index, current: str, checklist: Checklist, site_url: str, level: int | None) -> str:
+    """One checklist; with ``level`` it gets its own heading (for the page with all checklists)."""
+    cid = checklist.id
+    head = f"{'#' * level} {checklist.title} {{#{cid}}}\n\n" if level else ""
+    items = "\n".join(_point(cid, point) for point in checklist.points)
+    origins = ", ".join(links.md_link(label_of(index, ref), current, links.target(ref)) for ref in checklist.origins)
+    address = site_url.rstrip("/") + "/" + links.page_url(links.target(checklist.item.ref)) if site_url else ""
+    source = f"Bron: {origins}" if origins else "Bron: deze toolkit"
+    if address:
+        source += f'  \nAdres: <span class="toolkit-checklist__address">{html.escape(address)}</span>'
+    return (f'{head}<div class="toolkit-checklist" data-checklist="{cid}" data-title="{html.escape(checklist.title)}" markdown>\n\n'
+            f"{blocks.text(checklist.item.data['intro'])}\n{{: .toolkit-checklist__intro }}\n\n"
+            f'<p class="toolkit-checklist__status" aria-live="polite" hidden></p>\n\n'
+            f'<ul class="toolkit-checklist__items" markdown="1">\n{items}\n</ul>\n\n'
+            f'<div class="toolkit-checklist__sign"><span>Naam:</span><span>Datum:</span></div>\n\n'
+            f"{source}\n{{: .toolkit-checklist__source }}\n\n"
+            f"</div>")
+
+
+def _point(cid: str, point) -> str:
+    box = f"c-{cid}-{point.key}"
+    sub = ""
+    if point.points:
+        sub = "\n<ul markdown=\"1\">\n" + "\n".join(f'<li markdown="span">{_inline(p)}</li>' for p in point.points) + "\n</ul>"
+    return (f'<li class="toolkit-checklist__item" markdown="1">\n'
+            f'<div class="toolkit-checklist__line" markdown="span"><input type="checkbox" id="{box}" data-key="{point.key}"> '
+            f'<label for="{box}">{_inline(point.text)}</label></div>{sub}\n</li>')
+
+
+def _inline(value: str) -> str:
+    return blocks.text(value).replace("\n", " ")

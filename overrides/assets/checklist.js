@@ -1,0 +1,197 @@
+/*
+ * Checklists that remember their ticks.
+ *
+ * Every element with data-checklist="<id>" holds checkboxes with data-key="<key>". Ticks are kept
+ * in this browser's localStorage under "toolkit:checklist:<id>"; nothing leaves the device unless
+ * the user exports a file or copies a link. Without JavaScript the checklist still shows and prints.
+ * Runs on every page load, also after Material's instant navigation (document$).
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "toolkit:checklist:";
+  var HASH = "vinkjes=";
+
+  function load(id) {
+    try {
+      return JSON.parse(localStorage.getItem(PREFIX + id)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function save(id, ticks) {
+    try {
+      localStorage.setItem(PREFIX + id, JSON.stringify(ticks));
+    } catch (error) {
+      /* storage full or blocked (private mode): the ticks live until the page is left */
+    }
+  }
+
+  function button(text, onClick) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "md-button";
+    element.textContent = text;
+    element.addEventListener("click", onClick);
+    return element;
+  }
+
+  /* The ticks a link carries: #vinkjes=<checklist id>:<key>.<key> (only for this checklist). */
+  function ticksFromLink(id) {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.indexOf(HASH + id + ":") !== 0) return null;
+    var ticks = {};
+    hash.slice(HASH.length + id.length + 1).split(".").forEach(function (key) {
+      if (key) ticks[key] = true;
+    });
+    return ticks;
+  }
+
+  function setup(list) {
+    if (list.dataset.ready) return;
+    list.dataset.ready = "true";
+    var id = list.dataset.checklist;
+    var boxes = Array.prototype.slice.call(list.querySelectorAll("input[type=checkbox][data-key]"));
+    var status = list.querySelector(".toolkit-checklist__status");
+    var message = document.createElement("p");
+    message.className = "toolkit-checklist__message";
+    message.setAttribute("role", "status");
+
+    function current() {
+      var ticks = {};
+      boxes.forEach(function (box) {
+        if (box.checked) ticks[box.dataset.key] = true;
+      });
+      return ticks;
+    }
+
+    function show(ticks) {
+      boxes.forEach(function (box) {
+        box.checked = Boolean(ticks[box.dataset.key]);
+      });
+      update();
+    }
+
+    function update() {
+      var done = boxes.filter(function (box) { return box.checked; }).length;
+      status.textContent = done + " van " + boxes.length + " afgevinkt";
+      status.hidden = false;
+      save(id, current());
+    }
+
+    function say(text) {
+      message.textContent = text;
+    }
+
+    var linked = ticksFromLink(id);
+    show(linked || load(id));
+    if (linked) {
+      say("De vinkjes uit de link zijn overgenomen.");
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", update); });
+
+    /* Tools: only with JavaScript, so they never show where they can't work. */
+    var tools = document.createElement("div");
+    tools.className = "toolkit-checklist__tools";
+    tools.setAttribute("role", "group");
+    tools.setAttribute("aria-label", "Acties voor deze checklist");
+
+    tools.appendChild(button("Afdrukken", function () { window.print(); }));
+
+    tools.appendChild(button("Alle vinkjes wissen", function () {
+      show({});
+      say("Alle vinkjes zijn gewist.");
+    }));
+
+    tools.appendChild(button("Exporteren", function () {
+      var data = {
+        toolkit: "checklist",
+        checklist: id,
+        title: list.dataset.title,
+        exported: new Date().toISOString(),
+        items: boxes.map(function (box) {
+          return { key: box.dataset.key, text: box.labels[0].textContent.trim(), checked: box.checked };
+        })
+      };
+      var file = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = "checklist-" + id + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      say("De vinkjes zijn opgeslagen in een bestand: " + link.download + ".");
+    }));
+
+    var picker = document.createElement("input");
+    picker.type = "file";
+    picker.accept = "application/json,.json";
+    picker.className = "toolkit-visually-hidden";
+    picker.id = "import-" + id;
+    picker.addEventListener("change", function () {
+      var file = picker.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var data = JSON.parse(text);
+        if (data.toolkit !== "checklist" || data.checklist !== id) {
+          say("Dit bestand hoort niet bij deze checklist; er is niets veranderd.");
+          return;
+        }
+        var ticks = {};
+        data.items.forEach(function (item) { if (item.checked) ticks[item.key] = true; });
+        show(ticks);
+        say("De vinkjes uit " + file.name + " zijn overgenomen.");
+      }).catch(function () {
+        say("Dit bestand kan niet worden gelezen; er is niets veranderd.");
+      }).then(function () { picker.value = ""; });
+    });
+    var importLabel = document.createElement("label");
+    importLabel.className = "md-button";
+    importLabel.htmlFor = picker.id;
+    importLabel.textContent = "Importeren";
+    tools.appendChild(importLabel);
+    tools.appendChild(picker);
+
+    var shareField = document.createElement("input");
+    shareField.type = "text";
+    shareField.readOnly = true;
+    shareField.id = "link-" + id;
+    shareField.className = "toolkit-checklist__link";
+    shareField.hidden = true;
+    var shareLabel = document.createElement("label");
+    shareLabel.htmlFor = shareField.id;
+    shareLabel.className = "toolkit-visually-hidden";
+    shareLabel.textContent = "Link met de vinkjes van deze checklist";
+    tools.appendChild(button("Link met vinkjes", function () {
+      var keys = Object.keys(current());
+      shareField.value = location.href.split("#")[0] + "#" + HASH + id + ":" + keys.join(".");
+      shareField.hidden = false;
+      shareField.select();
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(shareField.value).then(
+          function () { say("De link is gekopieerd. Wie hem opent, ziet dezelfde vinkjes."); },
+          function () { say("Kopieer de link hieronder. Wie hem opent, ziet dezelfde vinkjes."); });
+      } else {
+        say("Kopieer de link hieronder. Wie hem opent, ziet dezelfde vinkjes.");
+      }
+    }));
+    tools.appendChild(shareLabel);
+    tools.appendChild(shareField);
+
+    var items = list.querySelector(".toolkit-checklist__items");
+    items.parentNode.insertBefore(tools, items.nextSibling);
+    tools.parentNode.insertBefore(message, tools.nextSibling);
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setup);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

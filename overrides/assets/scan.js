@@ -1,0 +1,157 @@
+/*
+ * The borgingsscan: score each routekaart element from the answers nee (0), deels (1), ja (2).
+ *
+ * Answers are kept in this browser's localStorage under "toolkit:scan"; nothing is sent anywhere.
+ * The result table, its bars and the reading advice are filled in here; the page itself works as
+ * a plain list of statements with links when JavaScript is off.
+ */
+(function () {
+  "use strict";
+
+  var STORE = "toolkit:scan";
+  var WEAKEST = 2; /* how many of the lowest-scoring elements get reading advice */
+
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(STORE)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function save(answers) {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(answers));
+    } catch (error) {
+      /* storage blocked: answers last until the page is left */
+    }
+  }
+
+  function setup(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "true";
+    var result = document.querySelector(".toolkit-scan__result");
+    var statements = Array.prototype.slice.call(form.querySelectorAll(".toolkit-scan__statement"));
+    var answers = load();
+
+    statements.forEach(function (statement) {
+      var saved = answers[statement.dataset.key];
+      Array.prototype.forEach.call(statement.querySelectorAll("input[type=radio]"), function (radio) {
+        radio.checked = radio.value === saved;
+        radio.addEventListener("change", function () {
+          answers[statement.dataset.key] = radio.value;
+          answers.date = new Date().toISOString();
+          save(answers);
+          score();
+        });
+      });
+    });
+
+    function score() {
+      var elements = Array.prototype.map.call(form.querySelectorAll(".toolkit-scan__element"), function (element) {
+        var points = 0;
+        var answered = 0;
+        var weak = [];
+        Array.prototype.forEach.call(element.querySelectorAll(".toolkit-scan__statement"), function (statement) {
+          var value = answers[statement.dataset.key];
+          if (value === undefined) return;
+          answered += 1;
+          points += Number(value);
+          if (value !== "2") weak.push(statement);
+        });
+        var total = element.querySelectorAll(".toolkit-scan__statement").length;
+        /* The score counts the answered statements only, so a half-done element is not shown as weak. */
+        return { id: element.dataset.element, title: element.dataset.title, points: points, max: answered * 2,
+                 answered: answered, total: total, weak: weak };
+      });
+
+      elements.forEach(function (element) {
+        var row = result.querySelector('tr[data-element="' + element.id + '"]');
+        var percent = element.max ? Math.round((100 * element.points) / element.max) : 0;
+        row.querySelector(".toolkit-scan__score").textContent = element.answered
+          ? element.points + " van " + element.max + " punten (" + percent + "%)" +
+            (element.answered < element.total ? ", " + element.answered + " van " + element.total + " stellingen beantwoord" : "")
+          : "nog niet ingevuld";
+        row.querySelector(".toolkit-scan__bar > span").style.width = (element.answered ? percent : 0) + "%";
+      });
+
+      var date = result.querySelector(".toolkit-scan__date");
+      if (answers.date) {
+        date.textContent = "Ingevuld op " + new Date(answers.date).toLocaleDateString("nl-NL",
+          { day: "numeric", month: "long", year: "numeric" }) + ".";
+        date.hidden = false;
+      } else {
+        date.hidden = true;
+      }
+      advise(elements.filter(function (element) { return element.answered; }));
+    }
+
+    function advise(answered) {
+      var advice = result.querySelector(".toolkit-scan__advice");
+      advice.textContent = "";
+      var weakest = answered
+        .filter(function (element) { return element.weak.length; })
+        .sort(function (a, b) { return a.points / a.max - b.points / b.max; })
+        .slice(0, WEAKEST);
+      var intro = document.createElement("p");
+      if (!answered.length) {
+        intro.textContent = "Beantwoord de stellingen hierboven; hier verschijnt dan welke paragrafen je het eerst kunt lezen.";
+      } else if (!weakest.length) {
+        intro.textContent = "Op alle beantwoorde stellingen scoren jullie 'ja'. Houd het zo: lees de routekaart om het vast te houden.";
+      } else {
+        intro.textContent = "Lees eerst over de elementen met de laagste score:";
+      }
+      advice.appendChild(intro);
+      weakest.forEach(function (element) {
+        var heading = document.createElement("h3");
+        heading.textContent = element.title;
+        var list = document.createElement("ul");
+        element.weak.forEach(function (statement) {
+          var item = document.createElement("li");
+          /* The statement's own "Lees:" link, as MkDocs wrote it for this page. */
+          var source = statement.querySelector(".toolkit-scan__more a");
+          var link = document.createElement("a");
+          link.href = source.getAttribute("href");
+          link.textContent = source.textContent.replace(/^Lees: /, "");
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        advice.appendChild(heading);
+        advice.appendChild(list);
+      });
+    }
+
+    /* Print and reset, only where JavaScript runs. */
+    var tools = document.createElement("div");
+    tools.className = "toolkit-checklist__tools";
+    var print = document.createElement("button");
+    print.type = "button";
+    print.className = "md-button";
+    print.textContent = "Uitslag afdrukken";
+    print.addEventListener("click", function () { window.print(); });
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "md-button";
+    reset.textContent = "Antwoorden wissen";
+    reset.addEventListener("click", function () {
+      answers = {};
+      save(answers);
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (radio) { radio.checked = false; });
+      score();
+    });
+    tools.appendChild(print);
+    tools.appendChild(reset);
+    result.appendChild(tools);
+    score();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-scan]"), setup);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

@@ -1,0 +1,277 @@
+"""Checklists and the borgingsscan: content, behaviour in the browser, paper and PDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from sitebuild import ROOT
+from test_site_browser import axe_violations
+
+from macros.checklists import action_points
+from macros.engine import load_index
+
+
+@pytest.fixture(scope="module")
+def index():
+    return load_index()
+
+
+# --- content ------------------------------------------------------------------------------------
+
+def test_there_are_enough_checklists(index):
+    assert len(index.checklists) >= 20
+    assert all(len(c.points) >= 1 for c in index.checklists.values())
+
+
+def test_every_block_of_action_points_is_a_checklist(index):
+    """Each scenario, chapter or section with action points is referenced by some checklist."""
+    uncovered = []
+    for kind in ("scenarios", "routekaart"):
+        for item in index.of_kind(kind):
+            places = [(item.ref, None)] + [(s.ref, s) for s in item.sections.values()]
+            for ref, section in places:
+                has_actions = any("actions" in b for b in ((section.data if section else item.data).get("body") or []))
+                if has_actions and ref not in index.checklists_by_ref:
+                    uncovered.append(ref)
+    assert uncovered == []
+
+
+def test_checklist_items_are_the_content_text_not_copies(index):
+    checklist = index.checklists["21-aanmeldprocedure"]
+    chapter = index.items["routekaart"]["04-spreiding-en-uitbreiding-clienten"]
+    expected = [text for text, _ in action_points(chapter, chapter.sections["kijk-kritisch-naar-de-aanmeldprocedure"])]
+    assert [p.text for p in checklist.points] == expected and len(expected) == 7
+
+
+def test_content_links_to_its_checklist(site_dir):
+    page = (site_dir / "routekaart" / "04-spreiding-en-uitbreiding-clienten" / "index.html").read_text(encoding="utf-8")
+    assert 'Als checklist: <a href="../../checklists/21-aanmeldprocedure/">De aanmeldprocedure verbeteren</a>' in page
+
+
+# --- in the browser -----------------------------------------------------------------------------
+
+CHECKLIST = "checklists/21-aanmeldprocedure/"
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_checklist(context, base_url, path=CHECKLIST):
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    return page
+
+
+def ticked(page) -> list[bool]:
+    return page.eval_on_selector_all(".toolkit-checklist input[type=checkbox]", "boxes => boxes.map(b => b.checked)")
+
+
+def test_ticks_survive_a_reload(context, base_url):
+    page = open_checklist(context, base_url)
+    boxes = page.locator(".toolkit-checklist input[type=checkbox]")
+    page.get_by_label(page.locator(".toolkit-checklist label").nth(1).inner_text()).check()
+    boxes.nth(4).check()
+    assert page.inner_text(".toolkit-checklist__status") == "2 van 7 afgevinkt"
+    page.reload(wait_until="load")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert ticked(page) == [False, True, False, False, True, False, False]
+    assert page.inner_text(".toolkit-checklist__status") == "2 van 7 afgevinkt"
+
+
+def test_ticks_survive_instant_navigation(context, base_url):
+    page = open_checklist(context, base_url)
+    page.locator(".toolkit-checklist input[type=checkbox]").first.check()
+    page.click("a.md-tabs__link:has-text('Thema')")
+    page.wait_for_url("**/themas/")
+    page.go_back()
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert ticked(page)[0] is True
+
+
+def test_reset_clears_every_tick(context, base_url):
+    page = open_checklist(context, base_url)
+    for i in range(3):
+        page.locator(".toolkit-checklist input[type=checkbox]").nth(i).check()
+    page.click("button:has-text('Alle vinkjes wissen')")
+    assert not any(ticked(page))
+    assert page.inner_text(".toolkit-checklist__status") == "0 van 7 afgevinkt"
+    page.reload(wait_until="load")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert not any(ticked(page))
+
+
+def test_export_then_import(context, base_url, tmp_path):
+    page = open_checklist(context, base_url)
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(2).check()
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(6).check()
+    with page.expect_download() as download:
+        page.click("button:has-text('Exporteren')")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert saved.name == "checklist-21-aanmeldprocedure.json"
+    assert [item["checked"] for item in data["items"]] == [False, False, True, False, False, False, True]
+    assert data["items"][6]["text"] == "Wees duidelijk naar cliënten over de mogelijkheden en verwachtingen."
+
+    other = context.browser.new_context()  # another person's browser, with nothing ticked
+    page2 = open_checklist(other, base_url)
+    assert not any(ticked(page2))
+    page2.set_input_files(".toolkit-checklist input[type=file]", str(saved))
+    page2.wait_for_function("document.querySelectorAll('.toolkit-checklist input:checked').length === 2")
+    assert ticked(page2) == [False, False, True, False, False, False, True]
+    assert "overgenomen" in page2.inner_text(".toolkit-checklist__message")
+    other.close()
+
+
+def test_import_of_another_checklist_changes_nothing(context, base_url, tmp_path):
+    page = open_checklist(context, base_url)
+    wrong = tmp_path / "ander.json"
+    wrong.write_text(json.dumps({"toolkit": "checklist", "checklist": "01-projectleider-aanstellen", "items": []}))
+    page.set_input_files(".toolkit-checklist input[type=file]", str(wrong))
+    page.wait_for_function("document.querySelector('.toolkit-checklist__message').textContent.length > 0")
+    assert "hoort niet bij deze checklist" in page.inner_text(".toolkit-checklist__message")
+
+
+def test_a_link_carries_the_ticks(context, base_url):
+    page = open_checklist(context, base_url)
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(0).check()
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(3).check()
+    page.click("button:has-text('Link met vinkjes')")
+    link = page.input_value(".toolkit-checklist__link")
+    assert link.startswith(base_url + CHECKLIST + "#vinkjes=21-aanmeldprocedure:")
+    fresh = context.browser.new_context()
+    page2 = fresh.new_page()
+    page2.goto(link, wait_until="load")
+    page2.wait_for_selector(".toolkit-checklist__tools")
+    assert ticked(page2) == [True, False, False, True, False, False, False]
+    fresh.close()
+
+
+def test_checklist_without_javascript_still_shows_its_boxes(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + CHECKLIST)
+    assert page.locator(".toolkit-checklist input[type=checkbox]").count() == 7
+    assert page.locator(".toolkit-checklist__tools").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("path", [CHECKLIST, "checklists/alle/", "borgingsscan/"])
+def test_interactive_pages_are_accessible_in_both_states(context, base_url, path):
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_timeout(200)
+    assert axe_violations(page) == []
+    for box in page.locator(".toolkit-checklist input[type=checkbox]").all()[:5]:
+        box.check()
+    for radio in page.locator("input[type=radio][value='1']").all()[:6]:
+        radio.check()
+    page.click("button:has-text('Link met vinkjes')") if page.locator("button:has-text('Link met vinkjes')").count() else None
+    assert axe_violations(page) == []
+
+
+# --- the borgingsscan -----------------------------------------------------------------------------
+
+def answer(page, element: str, value: str):
+    for fieldset in page.locator(f"[data-element='{element}'] fieldset").all():
+        fieldset.locator(f"input[value='{value}']").check()
+
+
+def score(page, element: str) -> str:
+    return page.inner_text(f".toolkit-scan__chart tr[data-element='{element}'] .toolkit-scan__score")
+
+
+def test_scan_scores_each_element_and_points_to_reading(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "borgingsscan/", wait_until="load")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    answer(page, "01-continuiteit-in-de-tijd", "2")
+    answer(page, "02-inktvlek-in-de-regio", "0")
+    answer(page, "05-commitment-op-alle-niveaus", "1")
+    assert score(page, "01-continuiteit-in-de-tijd") == "8 van 8 punten (100%)"
+    assert score(page, "02-inktvlek-in-de-regio") == "0 van 10 punten (0%)"
+    assert score(page, "05-commitment-op-alle-niveaus") == "5 van 10 punten (50%)"
+    assert score(page, "04-spreiding-en-uitbreiding-clienten") == "nog niet ingevuld"
+    width = page.eval_on_selector("tr[data-element='05-commitment-op-alle-niveaus'] .toolkit-scan__bar > span",
+                                  "bar => bar.style.width")
+    assert width == "50%"
+    advice = page.locator(".toolkit-scan__advice")
+    assert advice.locator("h3").all_inner_texts() == ["Inktvlek in de regio", "Commitment op alle niveaus"]
+    first = advice.locator("a").first
+    assert first.inner_text() == "Begin vanuit organisaties met hetzelfde doel"
+    assert first.evaluate("a => a.href") == base_url + "routekaart/02-inktvlek-in-de-regio/#begin-vanuit-organisaties-met-hetzelfde-doel"
+    assert "Ingevuld op" in page.inner_text(".toolkit-scan__date")
+    page.reload(wait_until="load")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    assert score(page, "02-inktvlek-in-de-regio") == "0 van 10 punten (0%)"
+    page.click("button:has-text('Antwoorden wissen')")
+    assert score(page, "01-continuiteit-in-de-tijd") == "nog niet ingevuld"
+
+
+def test_scan_prints_the_result_only(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "borgingsscan/", wait_until="load")
+    page.emulate_media(media="print")
+    assert page.is_visible(".toolkit-scan__chart") and not page.is_visible("fieldset.toolkit-scan__statement")
+    assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
+
+
+# --- paper and PDF --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pdf_site(site_dir, tmp_path_factory):
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(site_dir, site)
+    result = subprocess.run([sys.executable, "-m", "macros", "pdf", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_every_checklist_has_a_pdf_with_its_items_and_no_site_chrome(pdf_site, index):
+    pdf_dir = pdf_site / "checklists" / "pdf"
+    for checklist in index.checklists.values():
+        text = " ".join(pdf_text(pdf_dir / f"{checklist.id}.pdf").split())
+        assert checklist.title in text
+        for point in checklist.points:
+            words = " ".join(point.text.replace("**", "").replace("*", "").split())[:40]
+            assert words.split("[")[0] in text, (checklist.id, words)
+        for chrome in ("Zoeken", "Navigatie", "Voorbeeldregio's", "Afdrukken", "Exporteren", "Alle checklists",
+                       "Naar inhoud"):
+            assert chrome not in text, (checklist.id, chrome)
+        assert "Naam:" in text and "Datum:" in text and "Bron:" in text and "Adres:" in text
+
+
+def test_pdf_is_a4_and_renders(pdf_site, tmp_path):
+    pdf = pdf_site / "checklists" / "pdf" / "21-aanmeldprocedure.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    image = next(tmp_path.glob("page*.png"))
+    width, height = int.from_bytes(image.read_bytes()[16:20], "big"), int.from_bytes(image.read_bytes()[20:24], "big")
+    assert abs(width / height - 210 / 297) < 0.01
+
+
+def test_all_checklists_pdf_starts_each_on_a_new_page(pdf_site, index):
+    pdf = pdf_site / "checklists" / "pdf" / "alle-checklists.pdf"
+    pages = [[line.strip() for line in page.splitlines() if line.strip()] for page in pdf_text(pdf).split("\f")]
+    heads = [" ".join(lines[:3]) for lines in pages]
+    first, *others = index.checklists.values()
+    assert first.title in " ".join(pages[0])  # the first one follows the page title "Alle checklists"
+    starts = [next((i for i, head in enumerate(heads) if c.title in head), None) for c in others]
+    assert None not in starts and len(set(starts)) == len(starts) and 0 not in starts
+    assert starts == sorted(starts)

@@ -1,0 +1,84 @@
+"""The offline bundle: `bash scripts/offline ZIP` builds the site to open from disk and zips it. Unzipped, it
+works over file:// in Chromium without any request to a server: a link leads to another page, and search finds
+a known result."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from sitebuild import ROOT
+
+SEARCH_INPUT = "input[data-md-component='search-query']"
+
+
+def _config(name: str) -> dict:
+    with open(ROOT / name, "rb") as f:
+        return yaml_load(f)  # resolves INHERIT as mkdocs does
+
+
+def _plugins(config: dict) -> dict:
+    items = config["plugins"].items() if isinstance(config["plugins"], dict) else (
+        next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in config["plugins"])
+    return dict(items)
+
+
+def test_offline_config_differs_from_the_site_only_where_it_must():
+    """INHERIT replaces lists: the offline config repeats plugins and features, and must keep them in step."""
+    site, offline = _config("mkdocs.yml"), _config("mkdocs-offline.yml")
+    assert offline["theme"]["features"] == [f for f in site["theme"]["features"] if f != "navigation.instant"]
+    assert {**offline["theme"], "features": None} == {**site["theme"], "features": None}
+    assert _plugins(offline) == {**_plugins(site), "offline": None}
+    assert {k: v for k, v in offline.items() if k not in ("theme", "plugins", "extra")} == \
+        {k: v for k, v in site.items() if k not in ("theme", "plugins", "extra")}
+    assert offline["extra"] == {**site["extra"], "polyfills": offline["extra"]["polyfills"]}
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("offline")
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "offline"), str(tmp / "toolkit.zip")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Offline-versie klaar" in result.stdout
+    with zipfile.ZipFile(tmp / "toolkit.zip") as archive:
+        archive.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / "toolkit-offline"
+
+
+def test_bundle_has_the_search_index_as_script_and_the_worker_shim(bundle):
+    assert (bundle / "search" / "search_index.js").read_text().startswith("var __index = ")
+    assert (bundle / "assets" / "javascripts" / "iframe-worker" / "shim.js").is_file()
+    assert "unpkg.com" not in (bundle / "index.html").read_text()  # no script from the internet
+
+
+def test_bundle_works_from_disk(browser, bundle):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+
+    def offline_only(route):
+        if not route.request.url.startswith("file://"):
+            problems.append(f"request outside the bundle: {route.request.url}")
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", offline_only)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.goto((bundle / "index.html").as_uri(), wait_until="load")
+
+    page.click("a.md-tabs__link[href='tips/index.html']")
+    page.wait_for_url("**/tips/index.html")
+    assert page.title().startswith("Tips - ")
+
+    page.click(SEARCH_INPUT)
+    page.keyboard.type("projectleider", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    assert any(href.startswith(bundle.as_uri()) and "projectleiderschap" in href for href in hrefs), hrefs
+    assert problems == []
+    context.close()
