@@ -13,29 +13,14 @@
   var HASH = "vinkjes=";
 
   function load(id) {
-    try {
-      return JSON.parse(localStorage.getItem(PREFIX + id)) || {};
-    } catch (error) {
-      return {};
-    }
+    return toolkit.load(PREFIX + id);
   }
 
   function save(id, ticks) {
-    try {
-      localStorage.setItem(PREFIX + id, JSON.stringify(ticks));
-    } catch (error) {
-      /* storage full or blocked (private mode): the ticks live until the page is left */
-    }
+    toolkit.save(PREFIX + id, ticks);
   }
 
-  function button(text, onClick) {
-    var element = document.createElement("button");
-    element.type = "button";
-    element.className = "md-button";
-    element.textContent = text;
-    element.addEventListener("click", onClick);
-    return element;
-  }
+  var button = toolkit.button;
 
   /* The ticks a link carries: #vinkjes=<checklist id>:<key>.<key> (only for this checklist). */
   function ticksFromLink(id) {
@@ -185,13 +170,5 @@
     tools.parentNode.insertBefore(message, tools.nextSibling);
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setup);
-  }
-
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init);
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
+  toolkit.onPage("[data-checklist]", setup);
 })();

@@ -12,19 +12,11 @@
   var WEAKEST = 2; /* how many of the lowest-scoring elements get reading advice */
 
   function load() {
-    try {
-      return JSON.parse(localStorage.getItem(STORE)) || {};
-    } catch (error) {
-      return {};
-    }
+    return toolkit.load(STORE);
   }
 
   function save(answers) {
-    try {
-      localStorage.setItem(STORE, JSON.stringify(answers));
-    } catch (error) {
-      /* storage blocked: answers last until the page is left */
-    }
+    toolkit.save(STORE, answers);
   }
 
   function setup(form) {
@@ -124,16 +116,8 @@
     /* Print and reset, only where JavaScript runs. */
     var tools = document.createElement("div");
     tools.className = "toolkit-checklist__tools";
-    var print = document.createElement("button");
-    print.type = "button";
-    print.className = "md-button";
-    print.textContent = "Uitslag afdrukken";
-    print.addEventListener("click", function () { window.print(); });
-    var reset = document.createElement("button");
-    reset.type = "button";
-    reset.className = "md-button";
-    reset.textContent = "Antwoorden wissen";
-    reset.addEventListener("click", function () {
+    var print = toolkit.button("Uitslag afdrukken", function () { window.print(); });
+    var reset = toolkit.button("Antwoorden wissen", function () {
       answers = {};
       save(answers);
       Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (radio) { radio.checked = false; });
@@ -145,13 +129,5 @@
     score();
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-scan]"), setup);
-  }
-
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init);
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
+  toolkit.onPage("[data-scan]", setup);
 })();
