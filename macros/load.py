@@ -14,6 +14,10 @@ import yaml
 
 from .problems import Problem
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML has it (same events and positions, much faster); errors are worded
+by the pure Python parser, whose messages the translations below know."""
+
 MAX_BYTES = 256 * 1024
 """Largest content file accepted; the biggest real file is a few tens of kB."""
 
@@ -91,8 +95,8 @@ class Document:
             line += 1 + value.count("\n", 0, offset)
             source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
             return line, len(source) - len(source.lstrip(" ")) + 1 + offset - start
-        if "\n" not in value and (style in (None, "'", '"')):
-            return line, col + offset + (1 if style else 0)
+        if "\n" not in value and style in (None, "", "'", '"'):  # libyaml says "" for plain
+            return line, col + offset + (1 if style in ("'", '"') else 0)
         return line, col
 
     def problem(self, path: tuple, message: str, key: bool = False, severity: str = "error",
@@ -138,9 +142,9 @@ def load(path: Path, display: str, layer: str = "content") -> tuple[Document, li
     if problems:
         return doc, problems
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as err:
-        return doc, [_yaml_problem(err, display)]
+        return doc, [_yaml_problem(_python_error(text) or err, display)]
     problems = []
     doc.lines = text.splitlines()
     doc.data = _build(node, (), doc, problems, yaml.constructor.SafeConstructor())
@@ -158,7 +162,7 @@ def _tabs(text: str, display: str) -> list[Problem]:
 def _anchors(text: str, display: str) -> list[Problem]:
     problems = []
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Problem(display, mark.line + 1, mark.column + 1,
@@ -167,8 +171,17 @@ def _anchors(text: str, display: str) -> list[Problem]:
                 problems.append(Problem(display, mark.line + 1, mark.column + 1,
                                         f"anker '&{event.anchor}' is niet toegestaan; schrijf de tekst gewoon uit"))
     except yaml.MarkedYAMLError as err:
-        return [_yaml_problem(err, display)]
+        return [_yaml_problem(_python_error(text) or err, display)]
     return problems
+
+
+def _python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """The error as PyYAML's own parser words it: the messages in _YAML_MESSAGES are its texts."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        return err
+    return None
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:

@@ -49,7 +49,30 @@ _HASH_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*#\s*\)")
 def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
     registry = Registry().with_resources((name, DRAFT202012.create_resource(s)) for name, s in schemas.items())
-    return {name.removesuffix(".schema.json"): Draft202012Validator(s, registry=registry) for name, s in schemas.items()}
+    return {name.removesuffix(".schema.json"): Draft202012Validator(_inline(s, schemas, name), registry=registry)
+            for name, s in schemas.items()}
+
+
+def _inline(node, schemas: dict, current: str, stack: tuple = ()):
+    """The schema with every ``$ref`` replaced by what it points to, so validating needs no look-ups
+    (they were most of the time of a check); a recursive reference (a section's subsections) stays,
+    written in full so the registry resolves it from anywhere."""
+    if isinstance(node, list):
+        return [_inline(value, schemas, current, stack) for value in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if ref is None:
+        return {key: _inline(value, schemas, current, stack) for key, value in node.items()}
+    target_file, _, pointer = ref.partition("#")
+    target_file = target_file or current
+    if (target_file, pointer) in stack:
+        return {**node, "$ref": f"{target_file}#{pointer}"}
+    target = schemas[target_file]
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    resolved = _inline(target, schemas, target_file, stack + ((target_file, pointer),))
+    return {**resolved, **{key: value for key, value in node.items() if key != "$ref"}}
 
 
 def schema_name(kind: str) -> str:
