@@ -6,6 +6,7 @@ every page loads in Chromium without a Content-Security-Policy violation and sea
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import http.client
@@ -77,15 +78,21 @@ SECURITY_CONTACT = "mailto:security@toolkit.example.nl"
 
 @pytest.fixture(scope="module")
 def nginx(site_dir, tmp_path_factory):
+    with running_nginx(site_dir, ROOT / "mkdocs.yml", tmp_path_factory.mktemp("nginx")) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_nginx(site_dir: Path, mkdocs_yml: Path, tmp: Path):
+    """A copy of a built site after `toolkit headers`, served by nginx with deploy/nginx.conf."""
     if not os.path.exists(NGINX):
         pytest.fail("nginx is not installed (apt-get install nginx)")
-    tmp = tmp_path_factory.mktemp("nginx")
     site, deploy = tmp / "site", tmp / "deploy"
     shutil.copytree(site_dir, site)
     shutil.copytree(ROOT / "deploy", deploy, ignore=shutil.ignore_patterns("generated"))
     # The national mkdocs.yml names no security contact (whoever hosts the site does): use one here.
     config = tmp / "mkdocs.yml"
-    national = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    national = mkdocs_yml.read_text(encoding="utf-8")
     assert "      contact: []" in national
     config.write_text(national.replace("      contact: []", f"      contact: {SECURITY_CONTACT}", 1), encoding="utf-8")
     made = subprocess.run([sys.executable, "-m", "macros", "headers", str(site), "--config", str(config), "--nginx",

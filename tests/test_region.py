@@ -204,3 +204,28 @@ def test_serve_rebuilds_when_content_or_region_files_change(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_region_copy_is_served_by_the_shipped_nginx_with_all_headers(region_site, browser, tmp_path):
+    """The whole path of a new region: its name, contact and one local tip, built, headers made,
+    served through deploy/nginx.conf: headers pass and the pages load without a CSP violation."""
+    from test_deploy import _assert_security_headers, _open, running_nginx
+
+    project, site = region_site
+    with running_nginx(site, project / "mkdocs.yml", tmp_path) as nginx:
+        status, headers, body = nginx.get("/tips/")
+        assert status == 200 and "Lokale werkgeversdag" in body.decode("utf-8")
+        _assert_security_headers(headers, nginx.csp)
+        status, headers, _ = nginx.get("/.well-known/security.txt")
+        assert status == 200
+        _assert_security_headers(headers, nginx.csp)
+        context = browser.new_context()
+        context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                                "e => window.__csp.push(e.violatedDirective));")
+        try:
+            for path in ("", "tips/", "bronnen/", "regios/twente-oost/"):
+                page, response, problems = _open(context, f"http://127.0.0.1:{nginx.http}/{path}")
+                assert response.status == 200 and page.evaluate("window.__csp") == [] and problems == [], path
+                page.close()
+        finally:
+            context.close()
