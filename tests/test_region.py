@@ -111,7 +111,7 @@ def test_edit_links_open_the_yaml_file(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "# repo_url: https://github.com/ORGANISATIE/toolkit\n# edit_uri: edit/main/docs/",
+        "# repo_url: https://git.example.org/ORGANISATIE/toolkit\n# edit_uri: edit/main/docs/",
         "repo_url: https://example.org/toolkit\nedit_uri: edit/main/docs/"), encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
