@@ -10,8 +10,6 @@ def define_env(env):
     """mkdocs-macros entry: validate content, write generated pages, register the macros.
 
     Zensical (Material's successor) calls it too, once per page: see macros/zensical_compat.py."""
-    from mkdocs.exceptions import PluginError
-
     from . import pages, theme, zensical_compat
     from .config import Options
     from .engine import load_index
@@ -27,18 +25,14 @@ def define_env(env):
         index = (zensical_compat.load_index(options.content, options.overlay) if zensical
                  else load_index(options.content, options.overlay))
     except ContentError as err:
-        log = logging.getLogger("mkdocs.toolkit")
-        for problem in err.problems:
-            log.error(str(problem))
         count = len(err.problems)
         kept = "" if zensical else " en de vorige versie in site/ is niet aangeraakt"  # Zensical empties site/
-        raise PluginError(f"De inhoud heeft {count} {'probleem' if count == 1 else 'problemen'}; "
-                          f"de site is niet gebouwd{kept}.") from None
+        _stop(map(str, err.problems), f"De inhoud heeft {count} {'probleem' if count == 1 else 'problemen'}; "
+                                      f"de site is niet gebouwd{kept}.")
     chosen, problems = theme.colors(options.colors)
     if problems:
-        for problem in problems:
-            logging.getLogger("mkdocs.toolkit").error(f"mkdocs.yml: error: {problem}")
-        raise PluginError("De kleuren in mkdocs.yml zijn niet bruikbaar; de site is niet gebouwd.")
+        _stop((f"mkdocs.yml: error: {p}" for p in problems), "De kleuren in mkdocs.yml zijn niet bruikbaar; "
+                                                              "de site is niet gebouwd.")
     theme.write(Path(env.conf["docs_dir"]), chosen)
     pages.sync(index, Path(env.conf["docs_dir"]), options.edit_base)
     if options.overlay and "watch" in env.conf and str(options.overlay) not in env.conf["watch"]:
@@ -50,3 +44,13 @@ def define_env(env):
     for name in Site.MACROS:
         env.macro(getattr(site, name), name)
     env.variables["counts"] = {kind: len(table) for kind, table in index.items.items()}
+
+
+def _stop(problems, message: str):
+    """Log every problem (one GNU-style line each) and end the build before anything is written."""
+    from mkdocs.exceptions import PluginError
+
+    log = logging.getLogger("mkdocs.toolkit")
+    for problem in problems:
+        log.error(problem)
+    raise PluginError(message)
