@@ -37,9 +37,10 @@ def define_env(env):
     pages.sync(index, Path(env.conf["docs_dir"]), options.edit_base)
     if options.overlay and "watch" in env.conf and str(options.overlay) not in env.conf["watch"]:
         env.conf["watch"].append(str(options.overlay))  # `mkdocs serve` reloads on the region's files too
-    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(index)
+    glossary = abbreviations(index)
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
     if zensical:
-        zensical_compat.use_glossary(abbreviations(index))
+        zensical_compat.use_glossary(glossary)
     site = Site(index, options, env)
     for name in Site.MACROS:
         env.macro(getattr(site, name), name)

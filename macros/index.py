@@ -14,12 +14,13 @@ from . import checklists as checklist_stage
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
 from .problems import Problem, field_path
-from .validate import walk_strings
+from .validate import suggest, walk_strings
 
 KIND_ORDER = list(ITEM_TYPES)
 """The item kinds in the order the site lists them on a theme page."""
 
-_UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
+UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
+"""A Markdown link whose address is unknown: ``[text]()``."""
 REF_RE = re.compile(r"^(tips|lessons|scenarios|routekaart|bouwstenen)/[a-z0-9-]+(#[a-z0-9-]+)?$")
 
 
@@ -156,7 +157,7 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
 
     def check_id(doc, path, value, table, what, kind):
         if isinstance(value, str) and value not in table and kind not in unreadable:
-            hint = _closest(value, table)
+            hint = suggest(value, table)
             problems.append(doc.problem(path, f"{field_path(path)}: {what} '{value}'"
                                         + (f" (bedoelde je '{hint}'?)" if hint else "")))
             return False
@@ -217,7 +218,7 @@ def _unknown_links(doc: Document) -> list[Problem]:
     """Links written ``[text]()``: their address is unknown and an editor may fill it in."""
     return [doc.problem(path, f"{field_path(path)}: link '{match.group(1)}' heeft nog geen adres",
                         severity="note", offset=match.start())
-            for path, text in walk_strings(doc.data) for match in _UNKNOWN_LINK_RE.finditer(text)]
+            for path, text in walk_strings(doc.data) for match in UNKNOWN_LINK_RE.finditer(text)]
 
 
 def _collect_sections(item: Item, sections, path: tuple, depth: int) -> None:
@@ -230,10 +231,3 @@ def _collect_sections(item: Item, sections, path: tuple, depth: int) -> None:
 
 def _as_list(value) -> list:
     return value if isinstance(value, list) else []
-
-
-def _closest(word: str, table: dict) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(table), n=1, cutoff=0.6)
-    return close[0] if close else None

@@ -218,7 +218,7 @@ def _translate(error, doc: Document) -> list[Problem]:
             if key in allowed:
                 continue
             what = "soort blok" if error.schema.get("maxProperties") == 1 else "veld"
-            hint = _suggest(key, allowed)
+            hint = suggest(key, allowed)
             message = f"{prefix}onbekend {what} '{key}'" + (
                 f" (bedoelde je '{hint}'?)" if hint else f"; toegestaan: {', '.join(allowed)}")
             problems.append(doc.problem(path + (key,), message, key=True))
@@ -322,9 +322,10 @@ def _misspelled(name: str, value, schema: dict) -> bool:
     if not isinstance(value, dict) or schema.get("additionalProperties") is not False:
         return False
     allowed = list(schema.get("properties", {}))
-    return any(key not in allowed and _suggest(key, allowed) == name for key in value)
+    return any(key not in allowed and suggest(key, allowed) == name for key in value)
 
 
-def _suggest(word: str, choices: list[str]) -> str | None:
+def suggest(word: str, choices) -> str | None:
+    """The closest of the known names to a misspelt one (for 'bedoelde je …?'), or None."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

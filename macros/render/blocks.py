@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import html
-import re
 
+from ..index import UNKNOWN_LINK_RE
 from . import links
-
-_UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
 
 
 def text(value: str) -> str:
     """Content Markdown, with links whose address is still unknown shown as plain text."""
-    return _UNKNOWN_LINK_RE.sub(r"\1", value.strip())
+    return UNKNOWN_LINK_RE.sub(r"\1", value.strip())
 
 
 def indent(value: str, by: int = 4) -> str:

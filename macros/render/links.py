@@ -72,15 +72,6 @@ def page_url(docs_path: str) -> str:
     return path
 
 
-def href(current: str, destination: str) -> str:
-    """A relative URL for raw HTML (which MkDocs does not rewrite) from one docs page to another."""
-    path, hash_, anchor = destination.partition("#")
-    here = page_url(current)
-    rel = posixpath.relpath(page_url(path) or ".", here or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (hash_ + anchor if anchor else "")
-
-
 def file_href(current: str, site_path: str, directory_urls: bool = True) -> str:
     """A relative URL from a docs page to a file of the built site, such as ``checklists/pdf/x.pdf``."""
     here = page_url(current) if directory_urls else posixpath.dirname(current) + "/"
