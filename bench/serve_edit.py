@@ -38,14 +38,18 @@ def _wait_for(url: str, text: str | None, deadline: float) -> bool:
     return False
 
 
-def run(project: Path, rounds: int = 3) -> dict:
+SERVE_FLAGS = ["--dirty", "--livereload"]
+"""What scripts/serve (the README's preview command) passes to ``mkdocs serve``."""
+
+
+def run(project: Path, rounds: int = 3, flags: list[str] = SERVE_FLAGS) -> dict:
     """Start ``mkdocs serve`` on ``project`` (a copy), edit a tip's title ``rounds`` times."""
     tip = sorted((project / "content" / "tips").glob("*.yml"))[0]
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     page = base + "tips/"
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *flags],
                                 cwd=project, env=MKDOCS_ENV, stdout=log, stderr=subprocess.STDOUT)
         try:
             started = time.monotonic()

@@ -10,7 +10,7 @@ def define_env(env):
     """mkdocs-macros entry: validate content, write generated pages, register the macros.
 
     Zensical (Material's successor) calls it too, once per page: see macros/zensical_compat.py."""
-    from . import pages, theme, zensical_compat
+    from . import dirty, pages, theme, zensical_compat
     from .config import Options
     from .engine import load_index
     from .problems import ContentError
@@ -42,9 +42,12 @@ def define_env(env):
     if zensical:
         zensical_compat.use_glossary(glossary)
     site = Site(index, options, env)
-    for name in Site.MACROS:
-        env.macro(getattr(site, name), name)
+    for name, macro in site.macros().items():
+        env.macro(macro, name)
     env.variables["counts"] = {kind: len(table) for kind, table in index.items.items()}
+    if not zensical and dirty.is_dirty(env.conf):
+        dirty.quiet_warning()
+        dirty.mark_changed(env.conf, site, env.variables)
 
 
 def _stop(problems, message: str):

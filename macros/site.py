@@ -15,12 +15,21 @@ class Site:
               "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
               "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name")
 
-    def __init__(self, index: Index, options: Options, env):
-        self.index, self.options, self.env = index, options, env
+    def __init__(self, index: Index, options: Options, env, page: str | None = None):
+        self.index, self.options, self.env, self.page = index, options, env, page
 
     @property
     def current(self) -> str:
-        return self.env.page.file.src_uri
+        """The docs path of the page being rendered: the fixed ``page``, else mkdocs-macros' page."""
+        return self.page or self.env.page.file.src_uri
+
+    def on_page(self, page: str) -> "Site":
+        """The same macros, rendering for the page at docs path ``page`` (used outside a page build)."""
+        return Site(self.index, self.options, self.env, page)
+
+    def macros(self) -> dict:
+        """Macro name → bound method, as pages call them."""
+        return {name: getattr(self, name) for name in self.MACROS}
 
     def tips_overview(self): return items.tips(self.index, self.current, self.options.edit_base)
     def lessons_overview(self): return items.lessons(self.index, self.current, self.options.edit_base)

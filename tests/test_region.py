@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 import subprocess
 import sys
 
@@ -182,28 +183,45 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 def test_serve_rebuilds_when_content_or_region_files_change(tmp_path):
-    """An editor's preview: saving a YAML file in content/ or regio/ updates the page."""
+    """An editor's preview (the README's command, which rebuilds only changed pages): saving a YAML
+    file in content/ or regio/ updates every page that shows it, and search finds each page once."""
+    import json
     import os
 
     project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    (project / ".venv").symlink_to(sys.prefix)  # the venv running the tests
     (project / "regio").mkdir()
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(["bash", "scripts/serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
     try:
-        url = f"http://127.0.0.1:{port}/tips/"
-        assert _wait_for(url, "Privacy van cliënten")
+        assert _wait_for(base + "tips/", "Privacy van cliënten")
+        assert "Privacy van cliënten borgen" not in _get(base + "themas/privacy/")
         tip = project / "content" / "tips" / "11-privacy-van-clienten.yml"
         tip.write_text(tip.read_text(encoding="utf-8").replace("title: Privacy van cliënten",
                                                                "title: Privacy van cliënten borgen"), encoding="utf-8")
-        assert _wait_for(url, "Privacy van cliënten borgen")
+        assert _wait_for(base + "tips/", "Privacy van cliënten borgen")
+        for page in ("themas/privacy/", "themas/casuistiek/", "scenarios/05-verbinding-via-casuistiek/"):
+            assert "Privacy van cliënten borgen" in _get(base + page), page  # pages that list or link the tip
+        search = json.loads(_get(base + "search/search_index.json"))["docs"]
+        locations = [doc["location"] for doc in search]
+        assert len(locations) == len(set(locations))
+        assert any("Privacy van cliënten borgen" in doc["title"] for doc in search if doc["location"].startswith("tips/"))
         (project / "regio" / "tips").mkdir()
         (project / "regio" / "tips" / "17-lokale-werkgeversdag.yml").write_text(REGION_TIP, encoding="utf-8")
-        assert _wait_for(url, "Lokale werkgeversdag")
+        assert _wait_for(base + "tips/", "Lokale werkgeversdag")
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    return urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
 
 
 def test_region_copy_is_served_by_the_shipped_nginx_with_all_headers(region_site, browser, tmp_path):
