@@ -94,6 +94,15 @@ def transfer_size(name: str, data: bytes) -> int:
     return gzip_size(data) if name.lower().endswith(TEXT_TYPES) else len(data)
 
 
+def sent_size(file: Path) -> int:
+    """What a host sends for a file: the precompressed .gz beside a text file when there is one (written by
+    `toolkit compress`; nginx sends it with gzip_static), else transfer_size."""
+    packed = file.with_name(file.name + ".gz")
+    if file.name.lower().endswith(TEXT_TYPES) and packed.is_file():
+        return packed.stat().st_size
+    return transfer_size(file.name, file.read_bytes())
+
+
 def html_pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
@@ -111,7 +120,8 @@ def free_port() -> int:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for text types when the client accepts it (as real hosting does)."""
+    """Static files, gzip-compressed for text types when the client accepts it (as real hosting does): the .gz
+    beside the file when there is one (as nginx's gzip_static), else compressed here at level 6."""
 
     def log_message(self, *args):
         pass
@@ -125,7 +135,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not (path.is_file() and path.name.lower().endswith(TEXT_TYPES)
                 and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        packed = path.with_name(path.name + ".gz")
+        body = packed.read_bytes() if packed.is_file() else gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

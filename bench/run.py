@@ -73,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         for scale in scales:
             results["scales"][str(scale)] = measure_scale(tmp, project, site, scale, layer1 if scale == 1 else None)
 
+        log("toolkit compress: the .gz files that a host with gzip_static sends (as scripts/build)")
+        compressed = run_measured([PYTHON, "-m", "macros", "compress", str(site)], cwd=project)
+        if compressed.returncode != 0:
+            raise RuntimeError(f"toolkit compress failed:\n{compressed.output[-4000:]}")
+        results["compress"] = {"seconds": compressed.seconds, "cpu_s": compressed.cpu_s,
+                               "output": compressed.output.strip()}
+
         with StaticServer(site) as server:
             log("first-load weight (Chromium)")
             import weight
@@ -261,6 +268,8 @@ def table(r: dict) -> str:
             f"(CPU {layer['cpu_ms_per_item']:.1f} ms/item; load {layer['load_s']:.2f}, validate "
             f"{layer['validate_s']:.2f}, index {layer['index_s']:.2f}, render {layer['render_s']:.2f} s)")
         row(f"{scale}×: macros check --content", f"{s['check_s']:.1f} s: {' '.join(s['check_output'])}")
+    c = r["compress"]
+    row("toolkit compress (1×)", f"{c['seconds']:.1f} s (CPU {c['cpu_s']:.1f} s): {c['output']}")
     w = r["weight"]
     home, heavy = w["home"], w["heaviest"]
     row("first load, home (gzip)", f"{home['total_kb']:.1f} kB in {home['requests']} requests "

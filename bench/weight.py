@@ -1,7 +1,7 @@
 """First-load transfer weight: a page loaded in Chromium with an empty cache, every response recorded.
 
-The weight of a response is what a host with gzip for text types sends (common.transfer_size),
-computed from the file on disk, so it does not depend on how the local server compresses. The
+The weight of a response is what a host with gzip for text types sends (common.sent_size): the .gz
+beside the file when `toolkit compress` wrote one, else gzip at level 6; computed from the files on disk. The
 search index, which Material's search worker fetches after the page has loaded, is counted apart.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from common import CHROMIUM, CHROMIUM_ARGS, gzip_size, html_pages, transfer_size, url_of
+from common import CHROMIUM, CHROMIUM_ARGS, gzip_size, html_pages, sent_size, url_of
 
 
 def heaviest_candidates(site_dir: Path, count: int = 3) -> list[str]:
@@ -41,7 +41,7 @@ def measure(browser, base_url: str, site_dir: Path, url: str) -> dict:
             file = file / "index.html"
         if not file.is_file():
             continue
-        size = transfer_size(file.name, file.read_bytes())
+        size = sent_size(file)
         if path.endswith("search_index.json"):
             search_index = size
             continue

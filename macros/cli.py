@@ -1,4 +1,4 @@
-"""The ``toolkit`` command: check content, make the headers for hosting the site (and, later, create new items)."""
+"""The ``toolkit`` command: check content, make the headers and .gz files for hosting the site, create new items."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     headers_cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="standaard: mkdocs.yml")
     headers_cmd.add_argument("--nginx", type=Path, default=ROOT / "deploy" / "generated" / "csp.conf",
                              help="nginx-bestand om te schrijven (standaard: deploy/generated/csp.conf)")
+    compress_cmd = commands.add_parser("compress", help="zet naast elk tekstbestand van de gebouwde site een kleinere "
+                                       ".gz-versie, voor een webserver die die meestuurt (nginx: gzip_static)")
+    compress_cmd.add_argument("site_dir", type=Path, help="de gebouwde site, bijvoorbeeld site")
     new_cmd = commands.add_parser("new", help="maak een nieuw bestand voor een tip, les, scenario, routekaart-element, bouwsteen of checklist")
     new_cmd.add_argument("kind", metavar="soort", help="tip, les, scenario, routekaart, bouwsteen of checklist")
     new_cmd.add_argument("title", metavar="titel", help="de titel, tussen aanhalingstekens")
@@ -42,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_pdf(args.site_dir)
     if args.command == "headers":
         return run_headers(args.site_dir, args.config, args.nginx)
+    if args.command == "compress":
+        return run_compress(args.site_dir)
     return run_check(args.content, args.report, args.overlay if args.overlay.is_dir() else None)
 
 
@@ -63,6 +68,18 @@ def run_headers(site_dir: Path, config: Path, nginx: Path) -> int:
     return 0
 
 
+def run_compress(site_dir: Path) -> int:
+    from .compress import write
+
+    if not (site_dir / "index.html").is_file():
+        print(f"Geen gebouwde site in {site_dir}; bouw eerst met 'mkdocs build'.")
+        return 1
+    count, raw, packed = write(site_dir)
+    print(f"{count} {'bestand' if count == 1 else 'bestanden'} gecomprimeerd naar .gz: "
+          f"{raw / 1024:.0f} kB wordt {packed / 1024:.0f} kB.")
+    return 0
+
+
 def run_new(kind: str, title: str, content_dir: Path) -> int:
     from .new import NewError, create
 
@@ -78,7 +95,7 @@ def run_new(kind: str, title: str, content_dir: Path) -> int:
 
 
 def run_pdf(site_dir: Path) -> int:
-    from .pdf import find_browser, write
+    from .pdf import PdfError, find_browser, write
 
     if not (site_dir / "checklists").is_dir():
         print(f"Geen gebouwde site met checklists in {site_dir}; bouw eerst met 'mkdocs build'.")
@@ -87,7 +104,11 @@ def run_pdf(site_dir: Path) -> int:
     if browser is None:
         print("Chromium niet gevonden; installeer het (Debian: apt-get install chromium) of zet TOOLKIT_CHROMIUM.")
         return 1
-    written = write(site_dir, browser)
+    try:
+        written = write(site_dir, browser)
+    except PdfError as err:
+        print(f"Geen PDF's geschreven: {err}.")
+        return 1
     print(f"{len(written)} PDF's geschreven naar {site_dir / 'checklists' / 'pdf'}.")
     return 0
 

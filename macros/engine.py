@@ -32,7 +32,7 @@ def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR,
             doc, found = load(path, _display(path, root), layer=layer.name)
             problems += found
             if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
-                problems += validate(kind, doc, schema_dir)
+                problems += _validate_once(kind, doc, schema_dir)
             documents.setdefault(kind, []).append((kind, doc))
     index, found = build(documents)
     problems += found
@@ -45,6 +45,20 @@ def load_index(content_dir: Path = CONTENT_DIR, overlay: Path | None = None) -> 
     if problems:
         raise ContentError(problems)
     return index
+
+
+_checked: dict[tuple, tuple[str, list[Problem]]] = {}
+"""(kind, file, its display name, layer, schema folder) → (text, problems) as last validated in this process, so that
+`mkdocs serve`, which rebuilds after every save, re-validates only the files that changed."""
+
+
+def _validate_once(kind: str, doc, schema_dir: Path) -> list[Problem]:
+    key, text = (kind, str(doc.path), doc.display, doc.layer, str(schema_dir)), "\n".join(doc.lines)
+    if key in _checked and _checked[key][0] == text:
+        return _checked[key][1]
+    problems = validate(kind, doc, schema_dir)
+    _checked[key] = (text, problems)
+    return problems
 
 
 def _display(path: Path, root: Path) -> str:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import checklists as checklist_stage
+from . import paging
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
 from .problems import Problem, field_path
@@ -100,6 +101,8 @@ class Index:
     scan: list = field(default_factory=list)
     origins: dict = field(default_factory=dict)
     """(list file, id) → the file an entry comes from, e.g. ('themes', 'privacy') → 'content/themes.yml'."""
+    lists: dict[str, "paging.Paged"] = field(default_factory=dict)
+    """Every list that grows with the content, cut into pages, by key ('tips', 'theme/privacy', …; see paging.py)."""
 
     def of_kind(self, kind: str) -> list[Item]:
         """Items of one kind in their numbered order."""
@@ -209,8 +212,9 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"])
     problems += found
     related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
+    lists = paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER)
     index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
-                  checklists, checklists_by_ref, scan, origins)
+                  checklists, checklists_by_ref, scan, origins, lists)
     return index, problems
 
 

@@ -2,6 +2,10 @@
 
 Headless Chromium prints the same HTML with the same print stylesheet a visitor's browser uses, so
 the PDF and paper are alike. The site is served on 127.0.0.1 for the duration of the command.
+
+When there are more checklists than fit on one page (macros/paging.py), the page with all of them
+continues on ``checklists/alle/pagina/2/`` and on: each part is printed and the parts are joined into
+one PDF with ``pdfunite`` (Debian: poppler-utils). With one part, as today, nothing else is needed.
 """
 
 from __future__ import annotations
@@ -26,15 +30,21 @@ def find_browser() -> str | None:
     return os.environ.get("TOOLKIT_CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
 
 
-def pages(site_dir: Path) -> dict[str, str]:
-    """PDF name → site path of the page to print: every checklist, and the page with all of them."""
+class PdfError(RuntimeError):
+    """A PDF could not be made; the message says why, in Dutch."""
+
+
+def pages(site_dir: Path) -> dict[str, list[str]]:
+    """PDF name → site paths of the pages to print, in order: every checklist (one page each), and
+    the page with all of them followed by its further pages (``checklists/alle/pagina/2/``, …)."""
     found = {}
     for page in sorted((site_dir / "checklists").glob("*/index.html")):
         name = page.parent.name
-        if name not in ("alle", "pdf"):
-            found[name] = f"checklists/{name}/"
+        if name not in ("alle", "pdf", "pagina"):
+            found[name] = [f"checklists/{name}/"]
     if (site_dir / "checklists" / "alle" / "index.html").exists():
-        found[ALL_PDF] = "checklists/alle/"
+        more = [p.parent.name for p in (site_dir / "checklists" / "alle" / "pagina").glob("*/index.html")]
+        found[ALL_PDF] = ["checklists/alle/"] + [f"checklists/alle/pagina/{n}/" for n in sorted(more, key=int)]
     return found
 
 
@@ -42,15 +52,31 @@ def write(site_dir: Path, browser: str, workers: int = 2) -> list[Path]:
     """Print every checklist page to SITE_DIR/checklists/pdf/<id>.pdf; returns the files written."""
     out_dir = site_dir / PDF_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
+    wanted = pages(site_dir)
+    joiner = shutil.which("pdfunite")
+    if joiner is None and any(len(parts) > 1 for parts in wanted.values()):
+        raise PdfError("pdfunite niet gevonden: nodig om de delen van de pagina met alle checklists samen te voegen; "
+                       "installeer het (Debian: apt-get install poppler-utils)")
     handler = functools.partial(_Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            jobs = {name: pool.submit(_print, browser, base + path, out_dir / f"{name}.pdf")
-                    for name, path in pages(site_dir).items()}
-            return [job.result() for job in jobs.values()]
+        with ThreadPoolExecutor(max_workers=workers) as pool, tempfile.TemporaryDirectory(prefix="toolkit-parts-") as tmp:
+            jobs = {(name, n): pool.submit(_print, browser, base + path,
+                                           out_dir / f"{name}.pdf" if len(parts) == 1 else Path(tmp) / f"{name}-{n}.pdf")
+                    for name, parts in wanted.items() for n, path in enumerate(parts)}
+            printed = {key: job.result() for key, job in jobs.items()}
+            written = []
+            for name, parts in wanted.items():
+                if len(parts) == 1:
+                    written.append(printed[(name, 0)])
+                else:
+                    target = out_dir / f"{name}.pdf"
+                    subprocess.run([joiner, *(str(printed[(name, n)]) for n in range(len(parts))), str(target)],
+                                   check=True, capture_output=True, timeout=300)
+                    written.append(target)
+            return written
     finally:
         server.shutdown()
 

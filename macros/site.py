@@ -31,26 +31,26 @@ class Site:
         """Macro name → bound method, as pages call them."""
         return {name: getattr(self, name) for name in self.MACROS}
 
-    def tips_overview(self): return items.tips(self.index, self.current, self.options.edit_base)
-    def lessons_overview(self): return items.lessons(self.index, self.current, self.options.edit_base)
-    def bouwstenen_overview(self): return items.bouwstenen(self.index, self.current, self.options.edit_base)
-    def scenarios_overview(self): return items.overview(self.index, self.current, "scenarios")
-    def routekaart_overview(self): return items.overview(self.index, self.current, "routekaart")
+    def tips_overview(self, page=1): return items.tips(self.index, self.current, self.options.edit_base, page)
+    def lessons_overview(self, page=1): return items.lessons(self.index, self.current, self.options.edit_base, page)
+    def bouwstenen_overview(self, page=1): return items.bouwstenen(self.index, self.current, self.options.edit_base, page)
+    def scenarios_overview(self, page=1): return items.overview(self.index, self.current, "scenarios", page)
+    def routekaart_overview(self, page=1): return items.overview(self.index, self.current, "routekaart", page)
     def scenario_page(self, item_id): return items.page(self.index, self.current, "scenarios", item_id)
     def chapter_page(self, item_id): return items.page(self.index, self.current, "routekaart", item_id)
-    def themes_overview(self): return overviews.themes_index(self.index, self.current)
-    def theme_page(self, theme_id): return overviews.theme_page(self.index, self.current, theme_id)
-    def regions_overview(self): return overviews.regions_index(self.index, self.current)
-    def region_page(self, region_id): return overviews.region_page(self.index, self.current, region_id)
+    def themes_overview(self, page=1): return overviews.themes_index(self.index, self.current, page)
+    def theme_page(self, theme_id, page=1): return overviews.theme_page(self.index, self.current, theme_id, page)
+    def regions_overview(self, page=1): return overviews.regions_index(self.index, self.current, page)
+    def region_page(self, region_id, page=1): return overviews.region_page(self.index, self.current, region_id, page)
     def glossary_list(self): return overviews.glossary(self.index)
     def sources_list(self): return overviews.sources(self.index, self.current)
-    def routemap(self): return overviews.routemap(self.index, self.current)
+    def routemap(self, page=1): return overviews.routemap(self.index, self.current, page)
     def source_intro(self, section): return items.source_intro(self.index, section)[0]
-    def checklists_overview(self): return checklist.overview(self.index, self.current)
+    def checklists_overview(self, page=1): return checklist.overview(self.index, self.current, page)
     def checklist_page(self, cid):
         return checklist.page(self.index, self.current, cid, self.site_url, self.env.conf.get("use_directory_urls", True))
-    def all_checklists(self):
-        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True))
+    def all_checklists(self, page=1):
+        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True), page)
     def borgingsscan(self): return scan.scan(self.index, self.current)
 
     @property

@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
-from sitebuild import ROOT
+from sitebuild import ROOT, serve
 from test_site_browser import axe_violations
 
 from macros.checklists import action_points
@@ -65,6 +66,20 @@ def context(browser):
     context.close()
 
 
+def instant(context, base_url):
+    """Let Material's instant navigation work on the test server: it only takes over links to pages listed in
+    sitemap.xml, and those carry site_url's port (mkdocs.yml), not the test server's."""
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        site_url = yaml_load(f)["site_url"]
+
+    def sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(site_url, base_url))
+
+    context.route("**/sitemap.xml", sitemap)
+    return context
+
+
 def open_checklist(context, base_url, path=CHECKLIST):
     page = context.new_page()
     page.goto(base_url + path, wait_until="load")
@@ -89,13 +104,74 @@ def test_ticks_survive_a_reload(context, base_url):
 
 
 def test_ticks_survive_instant_navigation(context, base_url):
-    page = open_checklist(context, base_url)
+    page = open_checklist(instant(context, base_url), base_url)
+    page.evaluate("window.__samePage = true")  # gone if the browser loads a whole new page
     page.locator(".toolkit-checklist input[type=checkbox]").first.check()
     page.click("a.md-tabs__link:has-text('Thema')")
     page.wait_for_url("**/themas/")
     page.go_back()
     page.wait_for_selector(".toolkit-checklist__tools")
     assert ticked(page)[0] is True
+    assert page.evaluate("window.__samePage") is True
+
+
+def _scripts_requested(page) -> list[str]:
+    return page.evaluate("performance.getEntriesByType('resource').map(r => r.name)"
+                         ".filter(name => /\\/assets\\/(checklist|scan)\\.js$/.test(name))")
+
+
+def test_home_loads_neither_checklist_nor_scan_script(context, base_url):
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    page.wait_for_timeout(300)
+    assert _scripts_requested(page) == []
+    assert page.locator("script[src$='checklist.js'], script[src$='scan.js']").count() == 0
+
+
+def test_checklist_from_the_home_page_with_instant_navigation(context, base_url):
+    """Home → checklists → a checklist without a page reload: checklist.js is loaded then, once, and the
+    checklist remembers its ticks when the visitor goes elsewhere and comes back."""
+    page = instant(context, base_url).new_page()
+    page.goto(base_url, wait_until="load")
+    page.evaluate("window.__samePage = true")  # gone if the browser loads a whole new page
+    page.click(".md-content a[href$='/checklists/']")  # instant navigation makes links absolute
+    page.wait_for_url("**/checklists/")
+    page.click(f".md-content a[href$='/{CHECKLIST}']")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(1).check()
+    assert page.inner_text(".toolkit-checklist__status") == "1 van 7 afgevinkt"
+    page.click("a.md-tabs__link:has-text('Home')")
+    page.wait_for_url(base_url)
+    page.go_back()
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert ticked(page) == [False, True, False, False, False, False, False]
+    assert page.evaluate("window.__samePage") is True
+    assert [url.rsplit("/", 1)[1] for url in _scripts_requested(page)] == ["checklist.js"]
+
+
+def test_scan_from_the_home_page_with_instant_navigation(context, base_url):
+    page = instant(context, base_url).new_page()
+    page.goto(base_url, wait_until="load")
+    page.evaluate("window.__samePage = true")
+    page.click(".md-content a[href$='/borgingsscan/']")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    answer(page, "01-continuiteit-in-de-tijd", "2")
+    assert score(page, "01-continuiteit-in-de-tijd") == "8 van 8 punten (100%)"
+    assert page.evaluate("window.__samePage") is True
+    assert [url.rsplit("/", 1)[1] for url in _scripts_requested(page)] == ["scan.js"]
+
+
+def test_scripts_load_under_a_sub_path(browser, site_dir, tmp_path):
+    """toolkit.js finds checklist.js next to itself, also when the site is not at the root of its host."""
+    (tmp_path / "toolkit").symlink_to(site_dir)
+    url, stop = serve(tmp_path)
+    try:
+        context = browser.new_context()
+        page = open_checklist(context, url + "toolkit/")
+        assert _scripts_requested(page) == [url + "toolkit/assets/checklist.js"]
+        context.close()
+    finally:
+        stop()
 
 
 def test_reset_clears_every_tick(context, base_url):

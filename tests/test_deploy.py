@@ -1,7 +1,8 @@
 """Serving the site for real: a real nginx with deploy/nginx.conf (HTTP, the HTTPS example with a throwaway
 certificate, and the redirect) in front of a copy of the built site after `toolkit headers` ran on it.
-Checks the security headers on pages, assets and the 404 page, compression, caching, security.txt, and that
-every page loads in Chromium without a Content-Security-Policy violation and search works."""
+Checks the security headers on pages, assets and the 404 page, compression (the .gz files of `toolkit compress`
+sent as they are), caching, security.txt, and that every page loads in Chromium without a Content-Security-Policy
+violation and search works."""
 
 from __future__ import annotations
 
@@ -98,6 +99,9 @@ def running_nginx(site_dir: Path, mkdocs_yml: Path, tmp: Path):
     made = subprocess.run([sys.executable, "-m", "macros", "headers", str(site), "--config", str(config), "--nginx",
                            str(deploy / "generated" / "csp.conf")], cwd=ROOT, capture_output=True, text=True)
     assert made.returncode == 0, made.stdout + made.stderr
+    packed = subprocess.run([sys.executable, "-m", "macros", "compress", str(site)], cwd=ROOT, capture_output=True,
+                            text=True)  # as scripts/build does: the .gz files that gzip_static sends
+    assert packed.returncode == 0, packed.stdout + packed.stderr
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={HOST}",
                     "-addext", f"subjectAltName=DNS:{HOST}", "-keyout", str(tmp / "key.pem"),
                     "-out", str(tmp / "cert.pem")], check=True, capture_output=True)
@@ -156,7 +160,8 @@ http {{
 
 
 def _fingerprinted(site: Path) -> list[str]:
-    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if MATERIAL_HASHED.search(p.name))
+    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if MATERIAL_HASHED.search(p.name) and p.suffix != ".gz")
 
 
 def _assert_security_headers(headers, csp: str, https: bool = False):
@@ -229,8 +234,33 @@ def test_text_is_gzipped(nginx, path):
     assert "Accept-Encoding" in headers["Vary"]
     assert gzip.decompress(body) == file.read_bytes()
     assert len(body) < file.stat().st_size
+    packed = file.with_name(file.name + ".gz")  # from `toolkit compress`; figuur.svg was made after it ran
+    assert packed.exists() == (path != "/assets/figuur.svg")
+    if packed.exists():
+        assert body == packed.read_bytes()  # sent as it is (gzip_static), smaller than nginx's own gzip
+        assert len(body) < len(gzip.compress(file.read_bytes(), compresslevel=6))
     status, headers, body = nginx.get(path)
     assert headers["Content-Encoding"] is None and body == file.read_bytes()
+
+
+def test_every_text_file_has_a_smaller_gz_with_the_same_content(nginx):
+    from macros.compress import MIN_BYTES, TYPES
+
+    missing, wrong, raw, packed, level9 = [], [], 0, 0, 0
+    for file in sorted(p for p in nginx.site.rglob("*") if p.is_file() and p.name.endswith(TYPES)):
+        gz = file.with_name(file.name + ".gz")
+        data = file.read_bytes()
+        if file.name == "figuur.svg" or len(data) < MIN_BYTES:
+            continue
+        if not gz.exists():
+            missing.append(file.name)
+            continue
+        if gzip.decompress(gz.read_bytes()) != data or gz.stat().st_mtime_ns != file.stat().st_mtime_ns:
+            wrong.append(file.name)
+        raw, packed, level9 = raw + len(data), packed + gz.stat().st_size, level9 + len(gzip.compress(data, 9))
+    assert missing == [] and wrong == []
+    assert packed < 0.97 * level9 < raw  # Zopfli: a few percent smaller than the best of gzip itself
+    assert not list(nginx.site.rglob("*.map.gz")) and not list(nginx.site.rglob("*.pdf.gz"))
 
 
 def test_only_fingerprinted_files_are_cached_for_a_year(nginx):
@@ -332,6 +362,19 @@ def test_page_loads_in_chromium_without_csp_violation(csp_context, nginx, path):
         page.close()
 
 
+@pytest.mark.parametrize("path, ready", [("checklists/alle/", ".toolkit-checklist__tools"),
+                                         ("borgingsscan/", ".toolkit-scan__result .md-button")])
+def test_scripts_loaded_on_demand_pass_the_csp(csp_context, nginx, path, ready):
+    """toolkit.js adds checklist.js or scan.js to the pages that need them: allowed by script-src 'self'."""
+    page, _, problems = _open(csp_context, f"http://127.0.0.1:{nginx.http}/{path}")
+    try:
+        page.wait_for_selector(ready)
+        assert page.evaluate("window.__csp") == []
+        assert problems == []
+    finally:
+        page.close()
+
+
 def test_violation_detection_works(csp_context, nginx):
     """The check above notices a blocked script: serve the home page with a CSP that lacks the hashes."""
     page = csp_context.new_page()
@@ -358,6 +401,25 @@ def test_search_works_through_nginx(csp_context, nginx):
     assert page.evaluate("window.__csp") == []
     assert problems == []
     page.close()
+
+
+def test_compress_skips_small_files_and_removes_an_old_gz(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    page = "<!doctype html><title>x</title>" + "<p>Samen werken aan werk.</p>" * 40
+    (site / "index.html").write_text(page)
+    (site / "klein.css").write_text("p{color:red}")
+    (site / "klein.css.gz").write_bytes(gzip.compress(b"p{color:blue}"))  # from an earlier build
+    (site / "assets" / "x.js.map").write_text("{}" * 400)
+    result = subprocess.run([sys.executable, "-m", "macros", "compress", str(site)], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 bestand gecomprimeerd" in result.stdout
+    assert gzip.decompress((site / "index.html.gz").read_bytes()).decode() == page
+    assert sorted(p.name for p in site.rglob("*.gz")) == ["index.html.gz"]
+    empty = subprocess.run([sys.executable, "-m", "macros", "compress", str(tmp_path / "leeg")], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert empty.returncode == 1 and "bouw eerst" in empty.stdout
 
 
 def _headers_cli(site: Path, tmp: Path, security: str) -> subprocess.CompletedProcess:

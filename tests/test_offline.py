@@ -82,3 +82,25 @@ def test_bundle_works_from_disk(browser, bundle):
     assert any(href.startswith(bundle.as_uri()) and "projectleiderschap" in href for href in hrefs), hrefs
     assert problems == []
     context.close()
+
+
+def test_checklist_script_loads_from_disk(browser, bundle):
+    """toolkit.js adds checklist.js on checklist pages only, from the bundle's own assets folder over file://."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto((bundle / "index.html").as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.locator("script[src$='checklist.js']").count() == 0
+    checklist = bundle / "checklists" / "21-aanmeldprocedure.html"  # the offline version has no directory URLs
+    page.goto(checklist.as_uri(), wait_until="load")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert page.eval_on_selector("script[src$='checklist.js']", "s => s.src") == \
+        (bundle / "assets" / "checklist.js").as_uri()
+    page.locator(".toolkit-checklist input[type=checkbox]").first.check()
+    page.reload(wait_until="load")
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert page.locator(".toolkit-checklist input[type=checkbox]").first.is_checked()
+    assert errors == []
+    context.close()

@@ -45,6 +45,18 @@ def test_site_loads_nothing_from_other_hosts(site_dir):
     assert outside == []
 
 
+def test_pages_show_before_their_scripts_run(site_dir):
+    """Every page loads Material's script and toolkit.js with defer, in that order (overrides/main.html), and
+    no page names checklist.js or scan.js: toolkit.js adds them where a checklist or the scan is."""
+    wrong = []
+    for path in pages(site_dir):
+        scripts = re.findall(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"", read(site_dir, path))
+        names = [re.sub(r"\.[0-9a-f]{8}\.min", "", src.rsplit("/", 1)[1]) for _, src in scripts]
+        if names != ["bundle.js", "toolkit.js"] or any("defer" not in attrs for attrs, _ in scripts):
+            wrong.append(f"{path}: {scripts}")
+    assert wrong == []
+
+
 def test_every_seed_document_is_readable_on_the_site(site_dir):
     text = "\n".join(normalise(strip_markup(article(read(site_dir, p)))) for p in pages(site_dir) if p != "404.html")
     missing = {stem: coverage(stem, content=text).missing for stem in SEED_STEMS}

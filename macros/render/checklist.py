@@ -10,7 +10,7 @@ import html
 
 from ..checklists import Checklist
 from ..index import Index
-from . import blocks, links
+from . import blocks, links, pager
 from .meta import label_of
 
 PDF_DIR = "checklists/pdf"
@@ -32,16 +32,17 @@ def phase_of(index: Index, checklist: Checklist) -> str:
     return "Starten met een regionale samenwerking"
 
 
-def overview(index: Index, current: str) -> str:
+def overview(index: Index, current: str, page: int = 1) -> str:
     groups: dict[str, list[Checklist]] = {}
-    for checklist in index.checklists.values():
+    for checklist in index.lists["checklists"].page(page):
         groups.setdefault(phase_of(index, checklist), []).append(checklist)
     out = []
     for phase, members in groups.items():
         out.append(f"## {phase}")
-        out.append("\n".join(f"- {links.md_link(c.title, current, links.target(c.item.ref))} "
+        out.append("\n".join(f"- {links.md_link(c.title, current, links.target(index, c.item.ref))} "
                              f"({len(c.points)} punten)  \n  {blocks.text(c.item.data['intro'])}" for c in members))
-    return '<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"
+    return pager.page(index, current, "checklists", page,
+                      ['<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"])
 
 
 def page(index: Index, current: str, checklist_id: str, site_url: str, directory_urls: bool = True) -> str:
@@ -54,11 +55,14 @@ def page(index: Index, current: str, checklist_id: str, site_url: str, directory
                         f"{PRIVACY}\n{{: .toolkit-privacy }}", download])
 
 
-def all_checklists(index: Index, current: str, site_url: str, directory_urls: bool = True) -> str:
+def all_checklists(index: Index, current: str, site_url: str, directory_urls: bool = True, page: int = 1) -> str:
+    """The page with every checklist, to print; beyond one page's worth it continues on further pages,
+    and the PDF of all checklists (``toolkit pdf``) joins their prints."""
     pdf = links.file_href(current, f"{PDF_DIR}/{ALL_PDF}.pdf", directory_urls)
     download = f'<p class="toolkit-checklist__download"><a href="{pdf}" download>Download alle checklists als PDF</a></p>'
-    lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in index.checklists.values())
-    return f'{download}\n\n<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'
+    lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in index.lists["all-checklists"].page(page))
+    return pager.page(index, current, "all-checklists", page,
+                      [f'{download}\n\n<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'])
 
 
 def render(index: Index, current: str, checklist: Checklist, site_url: str, level: int | None) -> str:
@@ -66,28 +70,26 @@ def render(index: Index, current: str, checklist: Checklist, site_url: str, leve
     cid = checklist.id
     head = f"{'#' * level} {checklist.title} {{#{cid}}}\n\n" if level else ""
     items = "\n".join(_point(cid, point) for point in checklist.points)
-    origins = ", ".join(links.md_link(label_of(index, ref), current, links.target(ref)) for ref in checklist.origins)
-    address = site_url.rstrip("/") + "/" + links.page_url(links.target(checklist.item.ref)) if site_url else ""
+    origins = ", ".join(links.md_link(label_of(index, ref), current, links.target(index, ref)) for ref in checklist.origins)
+    address = site_url.rstrip("/") + "/" + links.page_url(links.target(index, checklist.item.ref)) if site_url else ""
     source = f"Bron: {origins}" if origins else "Bron: deze toolkit"
     if address:
         source += f'  \nAdres: <span class="toolkit-checklist__address">{html.escape(address)}</span>'
     return (f'{head}<div class="toolkit-checklist" data-checklist="{cid}" data-title="{html.escape(checklist.title)}" markdown>\n\n'
             f"{blocks.text(checklist.item.data['intro'])}\n{{: .toolkit-checklist__intro }}\n\n"
             f'<p class="toolkit-checklist__status" aria-live="polite" hidden></p>\n\n'
-            f'<ul class="toolkit-checklist__items" markdown="1">\n{items}\n</ul>\n\n'
+            f"{items}\n\n"
             f'<div class="toolkit-checklist__sign"><span>Naam:</span><span>Datum:</span></div>\n\n'
             f"{source}\n{{: .toolkit-checklist__source }}\n\n"
             f"</div>")
 
 
 def _point(cid: str, point) -> str:
+    """One point as a Markdown list item: a real checkbox and its label, then its sub-points (plain
+    Markdown, not HTML with markdown="1": that made the checklist pages the slowest of the build)."""
     box = f"c-{cid}-{point.key}"
-    sub = ""
-    if point.points:
-        sub = "\n<ul markdown=\"1\">\n" + "\n".join(f'<li markdown="span">{_inline(p)}</li>' for p in point.points) + "\n</ul>"
-    return (f'<li class="toolkit-checklist__item" markdown="1">\n'
-            f'<div class="toolkit-checklist__line" markdown="span"><input type="checkbox" id="{box}" data-key="{point.key}"> '
-            f'<label for="{box}">{_inline(point.text)}</label></div>{sub}\n</li>')
+    sub = "".join(f"\n    - {_inline(p)}" for p in point.points)
+    return f'- <input type="checkbox" id="{box}" data-key="{point.key}"> <label for="{box}">{_inline(point.text)}</label>{sub}'
 
 
 def _inline(value: str) -> str:

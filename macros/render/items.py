@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..index import Index, Item
-from . import blocks, links
+from . import blocks, links, pager
 from .meta import meta
 
 OVERVIEW_LABELS = {"scenarios": "Alle scenario's", "routekaart": "Routekaart: alle elementen"}
@@ -25,60 +25,60 @@ def edit_url(item: Item, edit_base: str) -> str:
     return edit_base + item.doc.display if edit_base else ""
 
 
-def tips(index: Index, current: str, edit_base: str = "") -> str:
+def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     out = []
-    for group, label in TIP_GROUPS.items():
-        group_items = [tip for tip in index.of_kind("tips") if tip.data["group"] == group]
-        if not group_items:
-            continue
-        out.append(f"## {label} {{#{group}}}")
-        for tip in group_items:
-            out.append(f"### {tip.title} {{#{tip.id}}}")
-            if tip.data.get("text"):
-                out.append(blocks.text(tip.data["text"]))
-            if tip.data.get("points"):
-                out.append(blocks.list_items(tip.data["points"]))
-            out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base)))
-    return "\n\n".join(out)
+    group = None
+    for tip in index.lists["tips"].page(page):
+        if tip.data["group"] != group:
+            group = tip.data["group"]
+            out.append(f"## {TIP_GROUPS[group]} {{#{group}}}")
+        out.append(f"### {tip.title} {{#{tip.id}}}")
+        if tip.data.get("text"):
+            out.append(blocks.text(tip.data["text"]))
+        if tip.data.get("points"):
+            out.append(blocks.list_items(tip.data["points"]))
+        out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base)))
+    return pager.page(index, current, "tips", page, out)
 
 
-def lessons(index: Index, current: str, edit_base: str = "") -> str:
+def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
+    paged = index.lists["lessons"]
     intro, closing = source_intro(index, "lessons")
-    out = [intro] if intro else []
-    for number, lesson in enumerate(index.of_kind("lessons"), 1):
+    out = [intro] if page == 1 else []
+    for number, lesson in enumerate(paged.page(page), paged.first(page) + 1):
         out.append(f"## {number}. {lesson.title} {{#{lesson.id}}}")
         out.append(blocks.list_items(lesson.data["points"]))
         out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base)))
-    if closing:
+    if closing and page == paged.pages:
         out.append(f'<div class="toolkit-closing" markdown>\n\n{closing}\n\n</div>')
-    return "\n\n".join(out)
+    return pager.page(index, current, "lessons", page, out)
 
 
-def bouwstenen(index: Index, current: str, edit_base: str = "") -> str:
+def bouwstenen(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     out = []
-    for item in index.of_kind("bouwstenen"):
+    for item in index.lists["bouwstenen"].page(page):
         out.append(f"## {item.title} {{#{item.id}}}")
         out.append(blocks.list_items(item.data["insights"]))
         for group in item.data.get("groups", []):
             out.append(f"### {group['title']} {{#{item.id}-{group['kind']}}}")
             out.append(blocks.list_items(group["items"]))
         out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base)))
-    return "\n\n".join(out)
+    return pager.page(index, current, "bouwstenen", page, out)
 
 
-def overview(index: Index, current: str, kind: str) -> str:
+def overview(index: Index, current: str, kind: str, page: int = 1) -> str:
     """A list of the items of one kind with their own page (scenarios, routekaart chapters)."""
     intro, _ = source_intro(index, kind)
-    out = [intro] if intro else []
+    out = [intro] if page == 1 else []
     entries = []
-    for item in index.of_kind(kind):
-        line = f"- **{links.md_link(item.title, current, links.target(item.ref))}**"
+    for item in index.lists[kind].page(page):
+        line = f"- **{links.md_link(item.title, current, links.target(index, item.ref))}**"
         summary = item.data.get("tagline") or _first_sentence(item.data.get("intro", ""))
         if summary:
             line += f"  \n  {summary}"
         entries.append(line)
     out.append('<div class="toolkit-index" markdown>\n\n' + "\n".join(entries) + "\n\n</div>")
-    return "\n\n".join(out)
+    return pager.page(index, current, kind, page, out)
 
 
 def page(index: Index, current: str, kind: str, item_id: str) -> str:
@@ -100,13 +100,15 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
 
 def _pager(index: Index, current: str, item: Item) -> str:
     """Links to the previous and next item of the same kind (these pages are not in the navigation)."""
-    siblings = index.of_kind(item.kind)
-    at = [s.id for s in siblings].index(item.id)
+    siblings = index.lists[item.kind]
+    at = siblings.position[item.ref]
     parts = []
     if at > 0:
-        parts.append(f"Vorige: {links.md_link(siblings[at - 1].title, current, links.target(siblings[at - 1].ref))}")
-    if at + 1 < len(siblings):
-        parts.append(f"Volgende: {links.md_link(siblings[at + 1].title, current, links.target(siblings[at + 1].ref))}")
+        before = siblings.entries[at - 1]
+        parts.append(f"Vorige: {links.md_link(before.title, current, links.target(index, before.ref))}")
+    if at + 1 < len(siblings.entries):
+        after = siblings.entries[at + 1]
+        parts.append(f"Volgende: {links.md_link(after.title, current, links.target(index, after.ref))}")
     if not parts:
         return ""
     label = "Andere scenario's" if item.kind == "scenarios" else "Andere elementen van de routekaart"

@@ -18,7 +18,11 @@ SECTION_PAGES = {
 """The overview page of each kind of item."""
 
 OWN_PAGE = {"scenarios", "routekaart", "checklists"}
-"""Kinds whose items have a page of their own; the others are anchors on the overview page."""
+"""Kinds whose items have a page of their own; the others are anchors on (a page of) the overview."""
+
+LIST_PAGES = {**SECTION_PAGES, "all-checklists": "checklists/alle.md", "themes": "themas/index.md",
+              "regions": "regios/index.md"}
+"""The first page of each list that continues on further pages (keys of macros/paging.py)."""
 
 KIND_LABELS = {
     "tips": ("Tip", "Tips"),
@@ -30,14 +34,28 @@ KIND_LABELS = {
 }
 
 
-def target(ref: str) -> str:
-    """The docs path (with anchor) of a reference such as ``routekaart/01-x#y`` or ``tips/01-x``."""
+def target(index, ref: str) -> str:
+    """The docs path (with anchor) of a reference such as ``routekaart/01-x#y`` or ``tips/01-x``: an
+    item without a page of its own is an anchor on the page of its overview that shows it."""
     path, _, anchor = ref.partition("#")
     kind, _, item_id = path.partition("/")
     if kind in OWN_PAGE:
         page = f"{kind}/{item_id}.md"
         return f"{page}#{anchor}" if anchor else page
-    return f"{SECTION_PAGES[kind]}#{item_id}"
+    return f"{list_page(kind, index.lists[kind].page_of(path))}#{item_id}"
+
+
+def list_page(key: str, number: int) -> str:
+    """The docs path of page ``number`` of a list (keys of macros/paging.py): the first page is the
+    overview itself (or the theme's or region's page), page n is ``<that path without .md or
+    index.md>/pagina/<n>.md``, e.g. ``tips/pagina/2.md``, ``themas/privacy/pagina/2.md``. The folder
+    ``pagina`` keeps these paths apart from every item, theme and region (an id has no slash)."""
+    kind, _, key_id = key.partition("/")
+    first = {"theme": theme_page, "region": region_page}[kind](key_id) if key_id else LIST_PAGES[key]
+    if number == 1:
+        return first
+    base = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
+    return f"{base}/pagina/{number}.md"
 
 
 def theme_page(theme_id: str) -> str:

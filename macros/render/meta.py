@@ -24,11 +24,11 @@ def meta(index: Index, current: str, data: dict, ref: str, source: str | None = 
         out += " · ".join(parts) + "\n{: .toolkit-meta }"
     as_checklist = index.checklists_by_ref.get(ref, [])
     if as_checklist:
-        names = ", ".join(links.md_link(c.title, current, links.target(c.item.ref)) for c in as_checklist)
+        names = ", ".join(links.md_link(c.title, current, links.target(index, c.item.ref)) for c in as_checklist)
         out += ("\n\n" if out else "") + f"Als checklist: {names}\n{{: .toolkit-as-checklist }}"
     related = index.related.get(ref, [])
     if related:
-        see = ", ".join(links.md_link(label_of(index, r), current, links.target(r)) for r in related)
+        see = ", ".join(links.md_link(label_of(index, r), current, links.target(index, r)) for r in related)
         out += ("\n\n" if out else "") + f"Zie ook: {see}\n{{: .toolkit-related }}"
     return out
 

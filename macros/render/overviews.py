@@ -4,60 +4,69 @@ from __future__ import annotations
 
 import html
 
-from ..index import KIND_ORDER, Index
-from . import blocks, links
+from ..index import Index
+from . import blocks, links, pager
 from .meta import label_of
 
 
-def themes_index(index: Index, current: str) -> str:
+def themes_index(index: Index, current: str, page: int = 1) -> str:
     rows = []
-    for theme_id, theme in index.themes.items():
+    for theme_id in index.lists["themes"].page(page):
+        theme = index.themes[theme_id]
         count = len(index.by_theme.get(theme_id, []))
         rows.append(f"- **{links.md_link(theme['title'], current, links.theme_page(theme_id))}** ({count})  \n"
                     f"  {blocks.text(theme['description'])}")
-    return '<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+    return pager.page(index, current, "themes", page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
 
 
-def theme_page(index: Index, current: str, theme_id: str) -> str:
+def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
     theme = index.themes[theme_id]
-    out = [f"[← Alle thema's]({links.relative(current, 'themas/index.md')})\n{{: .toolkit-back }}", f"# {theme['title']}", f"{blocks.text(theme['description'])}\n{{: .toolkit-tagline }}"]
-    mentions = index.by_theme.get(theme_id, [])
-    for kind in KIND_ORDER:
-        found = [m for m in mentions if m.item.kind == kind]
-        if not found:
-            continue
-        out.append(f"## {links.KIND_LABELS[kind][1]}")
-        out.append("\n".join(f"- {links.md_link(label_of(index, m.ref).split(': ', 1)[1], current, links.target(m.ref))}"
-                             for m in found))
-    if not mentions:
+    key = f"theme/{theme_id}"
+    before = [f"[← Alle thema's]({links.relative(current, 'themas/index.md')})\n{{: .toolkit-back }}"]
+    if page == 1:
+        before += [f"# {theme['title']}", f"{blocks.text(theme['description'])}\n{{: .toolkit-tagline }}"]
+    out, found = [], []
+    for mention in index.lists[key].page(page):
+        if not found or found[-1][0].item.kind != mention.item.kind:
+            found.append([])
+        found[-1].append(mention)
+    for mentions in found:
+        out.append(f"## {links.KIND_LABELS[mentions[0].item.kind][1]}")
+        out.append("\n".join(f"- {links.md_link(label_of(index, m.ref).split(': ', 1)[1], current, links.target(index, m.ref))}"
+                             for m in mentions))
+    if not found:
         out.append("Er is nog geen inhoud met dit thema.")
-    return "\n\n".join(out)
+    return pager.page(index, current, key, page, out, before)
 
 
-def regions_index(index: Index, current: str) -> str:
+def regions_index(index: Index, current: str, page: int = 1) -> str:
     rows = []
-    for region_id, region in index.regions.items():
+    for region_id in index.lists["regions"].page(page):
+        region = index.regions[region_id]
         count = len(index.by_region.get(region_id, []))
         word = "voorbeeld" if count == 1 else "voorbeelden"
         rows.append(f"- **{links.md_link(region['name'], current, links.region_page(region_id))}** ({count} {word})  \n"
                     f"  {blocks.text(region['description'])}")
-    return '<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+    return pager.page(index, current, "regions", page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
 
 
-def region_page(index: Index, current: str, region_id: str) -> str:
+def region_page(index: Index, current: str, region_id: str, page: int = 1) -> str:
     region = index.regions[region_id]
-    out = [f"[← Alle voorbeeldregio's]({links.relative(current, 'regios/index.md')})\n{{: .toolkit-back }}",
-           f"# {region['name']}", f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
-    mentions = index.by_region.get(region_id, [])
+    key = f"region/{region_id}"
+    before = [f"[← Alle voorbeeldregio's]({links.relative(current, 'regios/index.md')})\n{{: .toolkit-back }}"]
+    if page == 1:
+        before += [f"# {region['name']}", f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
+    out = []
+    mentions = index.lists[key].page(page)
     if mentions:
         out.append("## Voorbeelden uit de documenten")
     for mention in mentions:
-        where = links.md_link(label_of(index, mention.ref), current, links.target(mention.ref))
+        where = links.md_link(label_of(index, mention.ref), current, links.target(index, mention.ref))
         out.append(f"> {blocks.text(mention.example['text'])}".replace("\n", "\n> "))
         out.append(f"Uit {where}\n{{: .toolkit-meta }}")
     if not mentions:
         out.append("De documenten geven nog geen voorbeelden uit deze regio.")
-    return "\n\n".join(out)
+    return pager.page(index, current, key, page, out, before)
 
 
 def glossary(index: Index) -> str:
@@ -94,15 +103,25 @@ def sources(index: Index, current: str) -> str:
     return "\n\n".join(out)
 
 
-def routemap(index: Index, current: str) -> str:
-    """The route map: the six elements as numbered stops on a route, each a link to its chapter.
-    The links are Markdown, so MkDocs writes them right for every URL style (also the offline zip)."""
+def routemap(index: Index, current: str, page: int = 1) -> str:
+    """The route map: the elements as numbered stops on a route, each a link to its chapter.
+    The links are Markdown, so MkDocs writes them right for every URL style (also the offline zip).
+    On the routekaart's own pages a long route continues on further pages; elsewhere (the home page)
+    the first page's stops show, with a link to the routekaart for the rest."""
+    paged = index.lists["routekaart"]
     stops = []
-    for number, chapter in enumerate(index.of_kind("routekaart"), 1):
+    for number, chapter in enumerate(paged.page(page), paged.first(page) + 1):
         label = (f'<span class="toolkit-route__number" aria-hidden="true">{number}</span>'
                  f'<span class="toolkit-route__title">{html.escape(chapter.title)}</span>'
                  f'<span class="toolkit-route__tagline">{html.escape(chapter.data["tagline"])}</span>')
-        target = links.relative(current, links.target(chapter.ref))
+        target = links.relative(current, links.target(index, chapter.ref))
         stops.append(f'<li class="toolkit-route__stop" markdown="span">[{label}]({target}){{ .toolkit-route__link }}</li>')
-    return ('<nav class="toolkit-route" aria-label="Routekaart: de elementen van borging en inbedding" markdown="1">\n'
-            '<ol class="toolkit-route__stops" markdown="1">\n' + "\n".join(stops) + "\n</ol>\n</nav>")
+    start = f' start="{paged.first(page) + 1}"' if page > 1 else ""
+    route = ('<nav class="toolkit-route" aria-label="Routekaart: de elementen van borging en inbedding" markdown="1">\n'
+             f'<ol class="toolkit-route__stops"{start} markdown="1">\n' + "\n".join(stops) + "\n</ol>\n</nav>")
+    if current == links.list_page("routekaart", page):
+        return pager.page(index, current, "routekaart", page, [route])
+    if paged.pages == 1:
+        return route
+    more = links.md_link(f"Alle {len(paged.entries)} elementen van de routekaart", current, links.list_page("routekaart", 1))
+    return f"{route}\n\n{more}"

@@ -18,16 +18,16 @@ def scan(index: Index, current: str) -> str:
         out.append(f'<div class="toolkit-scan__element" data-element="{chapter.id}" '
                    f'data-title="{html.escape(chapter.title)}" markdown>')
         for statement in statements:
-            out.append(_statement(current, chapter.id, statement))
+            out.append(_statement(index, current, chapter.id, statement))
         out.append("</div>")
     out.append("</form>")
     out.append(_result(index))
     return "\n\n".join(out)
 
 
-def _statement(current: str, chapter_id: str, statement) -> str:
+def _statement(index: Index, current: str, chapter_id: str, statement) -> str:
     name = f"s-{statement.key}"
-    target = links.relative(current, links.target(statement.section.ref))
+    target = links.relative(current, links.target(index, statement.section.ref))
     options = "".join(
         f'<label class="toolkit-scan__answer"><input type="radio" name="{name}" value="{value}"> {label}</label>'
         for value, label in ANSWERS)

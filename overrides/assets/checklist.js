@@ -165,7 +165,7 @@
     tools.appendChild(shareLabel);
     tools.appendChild(shareField);
 
-    var items = list.querySelector(".toolkit-checklist__items");
+    var items = list.querySelector(":scope > ul");
     items.parentNode.insertBefore(tools, items.nextSibling);
     tools.parentNode.insertBefore(message, tools.nextSibling);
   }

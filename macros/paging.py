@@ -1,0 +1,111 @@
+"""Stage 3b: every list that grows with the content, cut into pages of a fixed size.
+
+An overview that showed every item would grow without bound as content is added (at 100× today's
+content /tips/ would be 2.4 MB of HTML). So each list shows at most ``PAGE_SIZE[key]`` entries per
+page and continues on page 2, 3, … (generated pages, see macros/pages.py and render/pager.py). With
+today's content every list fits on its first page, so the site only changes once the content grows.
+
+The lists, in the order the site shows them, and each item's position in them are made once, in one
+pass over the content: which page holds an item is a dictionary lookup (``Paged.page_of``, used by
+render/links.py for every link), so the cost stays linear in the amount of content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PAGE_SIZE = {
+    "tips": 25,             # today 16; 1.2 kB of HTML per tip, at most 1.7: a full page ≤ ~60 kB (~11 kB gzip)
+    "lessons": 20,          # today 10; 1.2 kB per lesson, at most 1.6
+    "bouwstenen": 10,       # today 3; 2.5 kB per bouwsteen, at most 2.9
+    "scenarios": 50,        # today 6; one link and a sentence each (~0.2 kB)
+    "routekaart": 20,       # today 6; the stops of the route map (~0.4 kB each)
+    "checklists": 50,       # today 29; one link and an intro each (~0.3 kB)
+    "all-checklists": 30,   # today 29; whole checklists, 3.1 kB on average but up to 8.2 kB (10-tien-lessen):
+                            # 30 of the longest would still be ~45 kB gzip; the printable page (toolkit pdf)
+    "themes": 50,           # today 18; the index of themes (~0.2 kB each)
+    "regions": 50,          # today 9; the index of example regions (~0.2 kB each)
+    "theme": 100,           # per theme page, links to what carries the theme (today at most 39)
+    "region": 20,           # per region page, the examples quoted in full (today at most 4)
+}
+"""Entries per page of each list that grows with the content; "theme" and "region" are the size for
+every theme's and region's own page. Chosen so that today's content fits on one page with room to
+grow, and a full page stays near today's largest pages (well under 60 kB gzip of HTML, so that a page
+with its ~80 kB of assets stays under the 150 kB of issue 6). A count, not a byte budget: an item only
+moves to another page when items before it are added or removed, not when a text is edited."""
+
+TIP_GROUPS = ("belangrijk", "aandacht")
+"""The order of the tip groups on the tips overview (their headings are in render/items.py)."""
+
+
+@dataclass
+class Paged:
+    """One list, in the order the site shows it, cut into pages of ``size`` entries."""
+
+    entries: list
+    size: int
+    position: dict[str, int] = field(default_factory=dict)
+    """Reference of an item → its place in ``entries`` (0-based), for lists of items."""
+
+    @property
+    def pages(self) -> int:
+        """The number of pages (at least 1, also for an empty list)."""
+        return max(1, -(-len(self.entries) // self.size))
+
+    def page(self, number: int) -> list:
+        """The entries shown on page ``number`` (1-based)."""
+        return self.entries[(number - 1) * self.size: number * self.size]
+
+    def first(self, number: int) -> int:
+        """The place (0-based) in the whole list of the first entry on page ``number``."""
+        return (number - 1) * self.size
+
+    def page_of(self, ref: str) -> int:
+        """The page (1-based) that shows the item ``ref``."""
+        return self.position[ref] // self.size + 1
+
+
+def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: dict, by_region: dict,
+          kind_order: list[str]) -> dict[str, Paged]:
+    """Every list that grows with the content, by key: the keys of PAGE_SIZE for the overviews, and
+    ``theme/<id>`` and ``region/<id>`` for the page of each theme and region."""
+    rank = {group: n for n, group in enumerate(TIP_GROUPS)}
+    tips = sorted((t for t in items["tips"].values() if t.data.get("group") in rank), key=lambda t: rank[t.data["group"]])
+    phases: dict[str, list] = {}
+    for checklist in checklists.values():
+        phases.setdefault(_phase(checklist), []).append(checklist)
+    out = {
+        "tips": _items(tips, "tips"),
+        "lessons": _items(items["lessons"].values(), "lessons"),
+        "bouwstenen": _items(items["bouwstenen"].values(), "bouwstenen"),
+        "scenarios": _items(items["scenarios"].values(), "scenarios"),
+        "routekaart": _items(items["routekaart"].values(), "routekaart"),
+        "checklists": _items([c for members in phases.values() for c in members], "checklists", _checklist_ref),
+        "all-checklists": _items(checklists.values(), "all-checklists", _checklist_ref),
+        "themes": Paged(list(themes), PAGE_SIZE["themes"]),
+        "regions": Paged(list(regions), PAGE_SIZE["regions"]),
+    }
+    kinds = {kind: n for n, kind in enumerate(kind_order)}
+    for theme_id in themes:
+        mentions = sorted(by_theme.get(theme_id, []), key=lambda m: kinds[m.item.kind])
+        out[f"theme/{theme_id}"] = Paged(mentions, PAGE_SIZE["theme"])
+    for region_id in regions:
+        out[f"region/{region_id}"] = Paged(list(by_region.get(region_id, [])), PAGE_SIZE["region"])
+    return out
+
+
+def _items(entries, key: str, ref=lambda item: item.ref) -> Paged:
+    """A list of items (or checklists), with the place of each by its reference."""
+    entries = list(entries)
+    return Paged(entries, PAGE_SIZE[key], {ref(entry): n for n, entry in enumerate(entries)})
+
+
+def _checklist_ref(checklist) -> str:
+    return checklist.item.ref
+
+
+def _phase(checklist) -> str:
+    """The routekaart chapter a checklist comes from first ("" for starting up): the checklists
+    overview groups them by it (render/checklist.py names the groups)."""
+    first = checklist.origins[0] if checklist.origins else ""
+    return first.split("#")[0] if first.startswith("routekaart/") else ""
