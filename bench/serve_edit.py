@@ -1,7 +1,8 @@
 """How fast ``mkdocs serve`` shows an edit: change a tip's title in its YAML, poll the page until it shows.
 
 The time runs from the moment the file is written until the served tips page contains the new
-title: MkDocs noticing the change, rebuilding the whole site, and serving it. (A browser with the
+title: MkDocs noticing the change, rebuilding (with scripts/serve's --dirty only the pages whose
+content changed, see macros/dirty.py), and serving it. (A browser with the
 page open reloads right after that, through livereload's long poll.)
 """
 
