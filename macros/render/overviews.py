@@ -10,13 +10,18 @@ from .meta import label_of
 
 
 def themes_index(index: Index, current: str, page: int = 1) -> str:
-    rows = []
-    for theme_id in index.lists["themes"].page(page):
+    def row(theme_id: str) -> str:
         theme = index.themes[theme_id]
         count = len(index.by_theme.get(theme_id, []))
-        rows.append(f"- **{links.md_link(theme['title'], current, links.theme_page(theme_id))}** ({count})  \n"
-                    f"  {blocks.text(theme['description'])}")
-    return pager.page(index, current, "themes", page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
+        return (f"- **{links.md_link(theme['title'], current, links.theme_page(theme_id))}** ({count})  \n"
+                f"  {blocks.text(theme['description'])}")
+    return _index_page(index, current, "themes", page, row)
+
+
+def _index_page(index: Index, current: str, key: str, page: int, row) -> str:
+    """One page of the list ``key`` (themes or regions): a row per entry, and the pager."""
+    rows = [row(entry_id) for entry_id in index.lists[key].page(page)]
+    return pager.page(index, current, key, page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
 
 
 def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
@@ -40,14 +45,13 @@ def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
 
 
 def regions_index(index: Index, current: str, page: int = 1) -> str:
-    rows = []
-    for region_id in index.lists["regions"].page(page):
+    def row(region_id: str) -> str:
         region = index.regions[region_id]
         count = len(index.by_region.get(region_id, []))
         word = "voorbeeld" if count == 1 else "voorbeelden"
-        rows.append(f"- **{links.md_link(region['name'], current, links.region_page(region_id))}** ({count} {word})  \n"
-                    f"  {blocks.text(region['description'])}")
-    return pager.page(index, current, "regions", page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
+        return (f"- **{links.md_link(region['name'], current, links.region_page(region_id))}** ({count} {word})  \n"
+                f"  {blocks.text(region['description'])}")
+    return _index_page(index, current, "regions", page, row)
 
 
 def region_page(index: Index, current: str, region_id: str, page: int = 1) -> str:
