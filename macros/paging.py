@@ -73,7 +73,7 @@ def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: 
     tips = sorted((t for t in items["tips"].values() if t.data.get("group") in rank), key=lambda t: rank[t.data["group"]])
     phases: dict[str, list] = {}
     for checklist in checklists.values():
-        phases.setdefault(_phase(checklist), []).append(checklist)
+        phases.setdefault(phase(checklist), []).append(checklist)
     out = {
         "tips": _items(tips, "tips"),
         "lessons": _items(items["lessons"].values(), "lessons"),
@@ -104,7 +104,7 @@ def _checklist_ref(checklist) -> str:
     return checklist.item.ref
 
 
-def _phase(checklist) -> str:
+def phase(checklist) -> str:
     """The routekaart chapter a checklist comes from first ("" for starting up): the checklists
     overview groups them by it (render/checklist.py names the groups)."""
     first = checklist.origins[0] if checklist.origins else ""

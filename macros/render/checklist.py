@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from .. import paging
 from ..checklists import Checklist
 from ..index import Index
 from . import blocks, links, pager
@@ -25,9 +26,9 @@ PRIVACY = ("Je vinkjes worden alleen in deze browser op dit apparaat bewaard. Er
 
 def phase_of(index: Index, checklist: Checklist) -> str:
     """The group a checklist belongs to on the overview: a routekaart element, or starting up."""
-    first = checklist.origins[0] if checklist.origins else ""
-    if first.startswith("routekaart/"):
-        chapter, _ = index.lookup(first)
+    chapter_ref = paging.phase(checklist)
+    if chapter_ref:
+        chapter, _ = index.lookup(chapter_ref)
         return f"Borgen: {chapter.title}"
     return "Starten met een regionale samenwerking"
 
