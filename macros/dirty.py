@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.toolkit")
@@ -24,9 +25,13 @@ _previous: dict[str, str] = {}
 
 
 def is_dirty(conf) -> bool:
-    """Whether MkDocs builds only modified pages: its search plugin is told so at startup."""
+    """Whether MkDocs builds only modified pages: its search plugin is told so at startup (MkDocs
+    tells plugins, and mkdocs-macros passes nothing on); without search, the command line says it."""
     plugins = conf.get("plugins") or {}
-    return any(getattr(plugins[name], "is_dirty", False) for name in ("material/search", "search") if name in plugins)
+    told = [getattr(plugins[name], "is_dirty", None) for name in ("material/search", "search") if name in plugins]
+    if told and told[0] is not None:
+        return bool(told[0])
+    return "--dirty" in sys.argv[1:]
 
 
 def mark_changed(conf, site, variables: dict) -> list[str]:
