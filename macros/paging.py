@@ -34,8 +34,8 @@ grow, and a full page stays near today's largest pages (well under 60 kB gzip of
 with its ~80 kB of assets stays under the 150 kB of issue 6). A count, not a byte budget: an item only
 moves to another page when items before it are added or removed, not when a text is edited."""
 
-TIP_GROUPS = ("belangrijk", "aandacht")
-"""The order of the tip groups on the tips overview (their headings are in render/items.py)."""
+TIP_GROUPS = {"belangrijk": "Wat belangrijk is bij", "aandacht": "Besteed ook aandacht aan"}
+"""The tip groups in the order the tips overview shows them, with their headings (render/items.py)."""
 
 
 @dataclass

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..index import Index, Item
+from ..paging import TIP_GROUPS
 from . import blocks, links, pager
 from .meta import meta
 
 OVERVIEW_LABELS = {"scenarios": "Alle scenario's", "routekaart": "Routekaart: alle elementen"}
-TIP_GROUPS = {"belangrijk": "Wat belangrijk is bij", "aandacht": "Besteed ook aandacht aan"}
 BOUWSTEEN_GROUPS = {"tips": "tips", "voorbeelden": "voorbeelden", "hobbels": "hobbels", "behoeften": "behoeften"}
 
 
