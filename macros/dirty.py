@@ -50,14 +50,13 @@ def mark_changed(conf, site, variables: dict) -> list[str]:
         fingerprints[rel] = _fingerprint(path.read_text(encoding="utf-8"), shared,
                                          lambda text: jinja.from_string(text).render({**variables, **site.on_page(rel).macros()}))
         if not fingerprints[rel] or _previous.get(rel) != fingerprints[rel]:
-            changed.append(rel)
-            dest = File(rel, str(docs_dir), site_dir, conf.get("use_directory_urls", True)).abs_dest_path
-            if os.path.exists(dest):
-                os.utime(dest, (0, 0))
+            changed.append(File(rel, str(docs_dir), site_dir, conf.get("use_directory_urls", True)))
+            if os.path.exists(changed[-1].abs_dest_path):
+                os.utime(changed[-1].abs_dest_path, (0, 0))
     _forget_search_entries(conf, changed)
     _previous.clear()
     _previous.update(fingerprints)
-    return changed
+    return [file.src_uri for file in changed]
 
 
 def quiet_warning() -> None:
@@ -72,19 +71,16 @@ class _DirtyWarningFilter(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def _forget_search_entries(conf, pages: list[str]) -> None:
+def _forget_search_entries(conf, pages: list) -> None:
     """Drop the search entries of pages about to be rebuilt, so the preview's search has no doubles.
 
     Material keeps the previous search index across dirty rebuilds and replaces the entries of only
-    the first rebuilt page (material/plugins/search/plugin.py, generate_search_index)."""
-    from mkdocs.structure.files import File
-
+    the first rebuilt page (material/plugins/search/plugin.py, generate_search_index). ``pages``: MkDocs Files."""
     plugin = (conf.get("plugins") or {}).get("material/search")
     previous = getattr(plugin, "search_index_prev", None)
     if previous is None or not pages:
         return
-    urls = {File(rel, conf["docs_dir"], conf["site_dir"], conf.get("use_directory_urls", True)).url for rel in pages}
-    urls = {"" if url == "./" else url for url in urls}
+    urls = {"" if page.url == "./" else page.url for page in pages}
     previous.entries = [entry for entry in previous.entries if entry["location"].partition("#")[0] not in urls]
 
 
