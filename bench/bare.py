@@ -1,33 +1,44 @@
-"""A bare Material site to compare with: same pages, same theme settings, plain Markdown, no macros.
+"""Bare Material sites to compare with: same pages, same theme settings, no macros.
 
-Each page of the real site becomes a page at the same path with plain Markdown (headings,
-paragraphs, bullet lists of words taken from the real content) of the same length as the real
-page's rendered Markdown. The configuration keeps the real site's theme (language, font, palette,
-features), search plugin, Markdown extensions, nav and not_in_nav; it drops the macros plugin, the
-theme overrides and the extra CSS/JS. So real/bare is what the content layer costs on top of
-Material for the same amount of text.
+Two kinds, both with every page of the real site at the same path, and the real site's theme
+(language, font, palette, features), search plugin, Markdown extensions, nav and not_in_nav; both
+without the macros plugin, the theme overrides and the extra CSS/JS:
+
+- ``same``: each page holds the Markdown the content engine renders for it (and its front matter),
+  as an editor could have written it by hand, with the engine's abbreviations given to ``abbr``.
+  real / same is what the content layer costs: the target.
+- ``prose``: each page holds plain Markdown (headings, paragraphs, bullet lists of words taken from
+  the real content) of the same length. same / prose is what richer pages (tables, cards, lists of
+  links, checklists) cost Material and Python-Markdown, whoever writes them.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import shutil
 from pathlib import Path
 
 import yaml
 
 THEME_KEYS = ("name", "language", "font", "palette", "features")
+KINDS = ("same", "prose")
 
 
-def make(dest: Path, project: Path, sizes: dict[str, int]) -> Path:
-    """Write the bare site's mkdocs.yml and docs/ to ``dest``; sizes: docs path → Markdown length."""
+def make(dest: Path, project: Path, rendered: dict, kind: str) -> Path:
+    """Write a bare site's mkdocs.yml and docs/ to ``dest``.
+
+    rendered: what ``bench/layer.py --pages`` wrote (glossary, and per docs path meta and markdown)."""
     real = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = real.get("markdown_extensions", [])
+    if kind == "same":
+        extensions = [{"abbr": {"glossary": rendered["glossary"]}} if e == "abbr" else e for e in extensions]
     config = {
         "site_name": real["site_name"],
         "site_url": real.get("site_url"),
         "theme": {k: real["theme"][k] for k in THEME_KEYS if k in real["theme"]},
         "plugins": [p for p in real.get("plugins", []) if _plugin_name(p) == "search"],
-        "markdown_extensions": real.get("markdown_extensions", []),
+        "markdown_extensions": extensions,
         "validation": real.get("validation", {}),
         "not_in_nav": real.get("not_in_nav", ""),
         "nav": real.get("nav"),
@@ -35,13 +46,23 @@ def make(dest: Path, project: Path, sizes: dict[str, int]) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump({k: v for k, v in config.items() if v is not None},
                                                     allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pages = rendered["pages"]
+    if kind == "same":
+        shutil.copytree(project / "docs", dest / "docs", ignore=lambda _, names: [n for n in names if n.endswith(".md")])
+        for rel, page in pages.items():
+            meta = f"---\n{yaml.safe_dump(page['meta'], allow_unicode=True)}---\n\n" if page["meta"] else ""
+            _write(dest / "docs" / rel, meta + page["markdown"])
+        return dest
     words = _words(project / "content")
     rng = random.Random(6)
-    for rel, size in sorted(sizes.items()):
-        path = dest / "docs" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_page(rng, words, max(size, 200)), encoding="utf-8")
+    for rel, page in sorted(pages.items()):
+        _write(dest / "docs" / rel, _page(rng, words, max(len(page["markdown"]), 200)))
     return dest
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def _plugin_name(plugin) -> str:

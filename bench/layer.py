@@ -1,10 +1,11 @@
 """The content layer alone, without MkDocs: load + validate + index, then every page's Markdown.
 
-Run as ``python bench/layer.py PROJECT [--sizes out.json]`` in a fresh process (so no cache is warm);
+Run as ``python bench/layer.py PROJECT [--pages out.json]`` in a fresh process (so no cache is warm);
 prints one JSON object with the time of each stage. It calls the project's own ``define_env`` with a
 stand-in for the mkdocs-macros environment (the stage times come from wrapping the engine's own
 functions), then renders each page under docs/ with Jinja2 and the registered macros, as
-mkdocs-macros would. ``--sizes`` writes the length of each page's rendered Markdown (for the bare site).
+mkdocs-macros would. ``--pages`` writes each page's front matter and rendered Markdown, and the
+abbreviations the engine gives the ``abbr`` extension (for the bare sites, bench/bare.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from types import SimpleNamespace
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("project", type=Path)
-    parser.add_argument("--sizes", type=Path)
+    parser.add_argument("--pages", type=Path)
     args = parser.parse_args()
     project = args.project.resolve()
     sys.path.insert(0, str(project))
@@ -61,7 +62,7 @@ def main() -> None:
     define_env = time.perf_counter() - t
 
     jenv = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    sizes = {}
+    rendered = {}
     t = time.perf_counter()
     docs = project / "docs"
     for path in sorted(docs.rglob("*.md")):
@@ -69,7 +70,7 @@ def main() -> None:
         meta, body = _front_matter(path.read_text(encoding="utf-8"))
         env.page = SimpleNamespace(file=SimpleNamespace(src_uri=rel, src_path=rel), meta=meta,
                                    title=meta.get("title"), url=rel)
-        sizes[rel] = len(jenv.from_string(body).render(**env.macros, **env.variables))
+        rendered[rel] = {"meta": meta, "markdown": jenv.from_string(body).render(**env.macros, **env.variables)}
     render = time.perf_counter() - t
     cpu = time.process_time() - cpu
 
@@ -85,11 +86,13 @@ def main() -> None:
         "total_s": define_env + render,
         "cpu_s": cpu,
         "items": items,
-        "pages": len(sizes),
-        "markdown_bytes": sum(sizes.values()),
+        "pages": len(rendered),
+        "markdown_bytes": sum(len(page["markdown"]) for page in rendered.values()),
     }
-    if args.sizes:
-        args.sizes.write_text(json.dumps(sizes, indent=1), encoding="utf-8")
+    if args.pages:
+        glossary = conf["mdx_configs"].get("abbr", {}).get("glossary", {})
+        args.pages.write_text(json.dumps({"glossary": glossary, "pages": rendered}, ensure_ascii=False, default=str),
+                              encoding="utf-8")
     print(json.dumps(result))
 
 

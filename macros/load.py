@@ -152,6 +152,8 @@ def load(path: Path, display: str, layer: str = "content") -> tuple[Document, li
 
 
 def _tabs(text: str, display: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     for number, line in enumerate(text.splitlines(), 1):
         indent = re.match(r"[ \t]*", line).group()
         if "\t" in indent and line.strip():

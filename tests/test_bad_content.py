@@ -22,6 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from macros import validate
+from macros.load import ITEM_TYPES, LIST_FILES, discover, load
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 MINI = TESTS / "fixtures" / "mini-content"
@@ -108,3 +111,23 @@ def test_bad_content(case, tmp_path):
     reported = {line for line in result.stdout.splitlines() if _ERROR_RE.match(line)}
     assert result.returncode == 1, result.stdout + result.stderr
     assert reported == set(header["expect"]), result.stdout + result.stderr
+
+
+def _kind(target: str) -> str:
+    """The content kind of a target path: its folder, or the stem of a list file."""
+    return target.split("/")[0] if "/" in target else target.removesuffix(".yml")
+
+
+AGREEMENT_FILES = [(_kind(read_header(c)["target"]), c) for c in CASES] + [
+    (kind, path) for folder in (MINI, ROOT / "content") for kind, path in discover(folder)]
+
+
+@pytest.mark.parametrize("kind, path", AGREEMENT_FILES, ids=[f"{p.parent.name}/{p.name}" for _, p in AGREEMENT_FILES])
+def test_fast_schema_check_agrees_with_full_validator(kind, path):
+    """A build asks the fast (Rust) validator only "valid or not" and runs the full one, whose errors
+    become the messages, only on a no. They must agree, or a mistake would slip through unreported."""
+    doc, _ = load(path, path.name)
+    if doc.data is None or kind not in {**ITEM_TYPES, **LIST_FILES}:
+        return
+    full_errors = list(validate._validators(validate.SCHEMA_DIR)[validate.schema_name(kind)].iter_errors(doc.data))
+    assert validate._passes(kind, doc.data, validate.SCHEMA_DIR) == (not full_errors), [e.message for e in full_errors]
