@@ -279,7 +279,7 @@ def table(r: dict) -> str:
             f"{layer['validate_s']:.2f}, index {layer['index_s']:.2f}, render {layer['render_s']:.2f} s)")
         row(f"{scale}×: macros check --content", f"{s['check_s']:.1f} s: {' '.join(s['check_output'])}")
     c = r["compress"]
-    row("toolkit compress (1×)", f"{c['seconds']:.1f} s (CPU {c['cpu_s']:.1f} s): {c['output']}")
+    row("toolkit compress (1×)", f"{c['seconds']:.1f} s (CPU {c['cpu_s']:.1f} s): " + " ".join(c["output"].splitlines()))
     w = r["weight"]
     home, heavy = w["home"], w["heaviest"]
     row("first load, home (gzip)", f"{home['total_kb']:.1f} kB in {home['requests']} requests "

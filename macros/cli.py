@@ -24,8 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     headers_cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="standaard: mkdocs.yml")
     headers_cmd.add_argument("--nginx", type=Path, default=ROOT / "deploy" / "generated" / "csp.conf",
                              help="nginx-bestand om te schrijven (standaard: deploy/generated/csp.conf)")
-    compress_cmd = commands.add_parser("compress", help="zet naast elk tekstbestand van de gebouwde site een kleinere "
-                                       ".gz-versie, voor een webserver die die meestuurt (nginx: gzip_static)")
+    compress_cmd = commands.add_parser("compress", help="verklein de eigen stylesheets van de gebouwde site en zet naast "
+                                       "elk tekstbestand een kleinere .gz-versie, voor een webserver die die meestuurt "
+                                       "(nginx: gzip_static)")
     compress_cmd.add_argument("site_dir", type=Path, help="de gebouwde site, bijvoorbeeld site")
     new_cmd = commands.add_parser("new", help="maak een nieuw bestand voor een tip, les, scenario, routekaart-element, bouwsteen of checklist")
     new_cmd.add_argument("kind", metavar="soort", help="tip, les, scenario, routekaart, bouwsteen of checklist")
@@ -69,11 +70,15 @@ def run_headers(site_dir: Path, config: Path, nginx: Path) -> int:
 
 
 def run_compress(site_dir: Path) -> int:
-    from .compress import write
+    from .compress import minify_css, write
 
     if not (site_dir / "index.html").is_file():
         print(f"Geen gebouwde site in {site_dir}; bouw eerst met 'mkdocs build'.")
         return 1
+    sheets, before, after = minify_css(site_dir)
+    if sheets:
+        print(f"{sheets} {'stylesheet' if sheets == 1 else 'stylesheets'} verkleind: {before / 1024:.1f} kB wordt "
+              f"{after / 1024:.1f} kB.")
     count, raw, packed = write(site_dir)
     print(f"{count} {'bestand' if count == 1 else 'bestanden'} gecomprimeerd naar .gz: "
           f"{raw / 1024:.0f} kB wordt {packed / 1024:.0f} kB.")

@@ -1,6 +1,10 @@
 """Precompressed copies of a built site's text files (`toolkit compress SITE_DIR`).
 
-For every page, stylesheet, script, search index, sitemap and SVG, ``x.css`` gets ``x.css.gz`` beside it.
+First the site's own stylesheets (``assets/*.css``: the toolkit's and a region's; Material's are
+minified already) lose their comments and spaces (rcssmin): toolkit.css goes from 3.6 to 2.5 kB
+gzip, on the first load of every page. The sources in overrides/ and docs/ keep their comments.
+
+Then, for every page, stylesheet, script, search index, sitemap and SVG, ``x.css`` gets ``x.css.gz`` beside it.
 nginx with ``gzip_static on`` (deploy/site.conf) sends that file to a browser that accepts gzip, instead of
 compressing each response itself at level 6. The files are written with Zopfli, a gzip compressor that
 takes far longer but makes files about 5% smaller than gzip at level 9; any browser reads them. That time is
@@ -43,6 +47,22 @@ def _write_one(path: Path) -> tuple[int, int]:
     stat = path.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # nginx's Last-Modified and ETag come from the .gz
     return len(data), len(packed)
+
+
+def minify_css(site_dir: Path) -> tuple[int, int, int]:
+    """Minify SITE_DIR/assets/*.css in place (not *.min.css); returns (files, bytes before, bytes after)."""
+    import rcssmin
+
+    count = before = after = 0
+    for path in sorted((site_dir / "assets").glob("*.css")):
+        if path.name.endswith(".min.css"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        small = rcssmin.cssmin(text)
+        count, before, after = count + 1, before + len(text.encode()), after + len(small.encode())
+        if small != text:
+            path.write_text(small, encoding="utf-8")
+    return count, before, after
 
 
 def write(site_dir: Path) -> tuple[int, int, int]:

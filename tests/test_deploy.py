@@ -422,6 +422,34 @@ def test_compress_skips_small_files_and_removes_an_old_gz(tmp_path):
     assert empty.returncode == 1 and "bouw eerst" in empty.stdout
 
 
+def test_compress_minifies_the_sites_own_stylesheets_only(tmp_path):
+    """A visitor downloads the toolkit's stylesheet without its comments; Material's minified files
+    and the sources in overrides/ stay as they are."""
+    site = tmp_path / "site"
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>x</title>")
+    source = (ROOT / "overrides" / "assets" / "toolkit.css").read_text(encoding="utf-8")
+    (site / "assets" / "toolkit.css").write_text(source, encoding="utf-8")
+    material = "/* Material */ .md-typeset { color : red }"
+    (site / "assets" / "stylesheets" / "main.min.css").write_text(material)
+    result = subprocess.run([sys.executable, "-m", "macros", "compress", str(site)], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("1 stylesheet verkleind: "), result.stdout
+    small = (site / "assets" / "toolkit.css").read_text(encoding="utf-8")
+    assert "/*" not in small and len(gzip.compress(small.encode())) < 0.8 * len(gzip.compress(source.encode()))
+    assert _selectors(small) == _selectors(source)  # the same rules, in the same order
+    assert gzip.decompress((site / "assets" / "toolkit.css.gz").read_bytes()).decode() == small
+    assert (site / "assets" / "stylesheets" / "main.min.css").read_text() == material
+    assert "/*" in (ROOT / "overrides" / "assets" / "toolkit.css").read_text(encoding="utf-8")
+
+
+def _selectors(css: str) -> list[str]:
+    """Every selector and at-rule head, without comments and spaces."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return [re.sub(r"\s+", "", head) for head in re.findall(r"([^{};]+)\{", css)]
+
+
 def _headers_cli(site: Path, tmp: Path, security: str) -> subprocess.CompletedProcess:
     (tmp / "mkdocs.yml").write_text(f"site_url: https://toolkit.example.nl/\nextra:\n  toolkit:\n    security:\n{security}")
     return subprocess.run([sys.executable, "-m", "macros", "headers", str(site), "--config", str(tmp / "mkdocs.yml"),
