@@ -1,15 +1,16 @@
-"""Bare Material sites to compare with: same pages, same theme settings, no macros.
+"""Bare Material sites to compare with: the real site without its content layer.
 
-Two kinds, both with every page of the real site at the same path, and the real site's theme
-(language, font, palette, features), search plugin, Markdown extensions, nav and not_in_nav; both
-without the macros plugin, the theme overrides and the extra CSS/JS:
+Both kinds have every page of the real site at the same path, and the real site's mkdocs.yml
+without the macros plugin: the same theme settings (including the template overrides in
+``custom_dir``, logo and features), the same extra CSS/JS, search plugin, Markdown extensions, nav
+and not_in_nav. Only the pages differ:
 
 - ``same``: each page holds the Markdown the content engine renders for it (and its front matter),
   as an editor could have written it by hand, with the engine's abbreviations given to ``abbr``.
   real / same is what the content layer costs: the target.
 - ``prose``: each page holds plain Markdown (headings, paragraphs, bullet lists of words taken from
   the real content) of the same length. same / prose is what richer pages (tables, cards, lists of
-  links, checklists) cost Material and Python-Markdown, whoever writes them.
+  links, checklists) cost Python-Markdown and MkDocs, whoever writes them.
 """
 
 from __future__ import annotations
@@ -21,34 +22,28 @@ from pathlib import Path
 
 import yaml
 
-THEME_KEYS = ("name", "language", "font", "palette", "features")
 KINDS = ("same", "prose")
 
 
 def make(dest: Path, project: Path, rendered: dict, kind: str) -> Path:
-    """Write a bare site's mkdocs.yml and docs/ to ``dest``.
+    """Write a bare site's mkdocs.yml, docs/ and template overrides to ``dest``.
 
     rendered: what ``bench/layer.py --pages`` wrote (glossary, and per docs path meta and markdown)."""
-    real = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    extensions = real.get("markdown_extensions", [])
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "macros"]
+    config.pop("watch", None)  # the content engine's folders, which a bare site does not have
     if kind == "same":
-        extensions = [{"abbr": {"glossary": rendered["glossary"]}} if e == "abbr" else e for e in extensions]
-    config = {
-        "site_name": real["site_name"],
-        "site_url": real.get("site_url"),
-        "theme": {k: real["theme"][k] for k in THEME_KEYS if k in real["theme"]},
-        "plugins": [p for p in real.get("plugins", []) if _plugin_name(p) == "search"],
-        "markdown_extensions": extensions,
-        "validation": real.get("validation", {}),
-        "not_in_nav": real.get("not_in_nav", ""),
-        "nav": real.get("nav"),
-    }
+        config["markdown_extensions"] = [{"abbr": {"glossary": rendered["glossary"]}} if e == "abbr" else e
+                                         for e in config.get("markdown_extensions", [])]
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump({k: v for k, v in config.items() if v is not None},
-                                                    allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    custom_dir = config.get("theme", {}).get("custom_dir")
+    if custom_dir:
+        shutil.copytree(project / custom_dir, dest / custom_dir)
+    # Images, the colour stylesheet and other files the pages and extra_css use.
+    shutil.copytree(project / "docs", dest / "docs", ignore=lambda _, names: [n for n in names if n.endswith(".md")])
     pages = rendered["pages"]
     if kind == "same":
-        shutil.copytree(project / "docs", dest / "docs", ignore=lambda _, names: [n for n in names if n.endswith(".md")])
         for rel, page in pages.items():
             meta = f"---\n{yaml.safe_dump(page['meta'], allow_unicode=True)}---\n\n" if page["meta"] else ""
             _write(dest / "docs" / rel, meta + page["markdown"])
