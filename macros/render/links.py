@@ -77,7 +77,7 @@ def relative(current: str, destination: str) -> str:
 
 def _relpath(path: str, start: str) -> str:
     """``posixpath.relpath`` for two normalised docs paths, without asking the file system for the
-    working folder (which made it a tenth of the time of rendering the pages)."""
+    working folder (which made it a sixth of the time of rendering the pages)."""
     target, here = path.split("/"), start.split("/") if start else []
     common = 0
     while common < min(len(target), len(here)) and target[common] == here[common]:
