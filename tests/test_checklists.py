@@ -233,6 +233,22 @@ def test_a_link_carries_the_ticks(context, base_url):
     fresh.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_checklist_buttons_line_up(context, base_url, width):
+    """The tool buttons, and the import button that is a label for a file field, are one height with
+    their text at one height, also when they wrap onto a second row on a phone."""
+    page = open_checklist(context, base_url)
+    page.set_viewport_size({"width": width, "height": 900})
+    boxes = page.eval_on_selector_all(".toolkit-checklist__tools .md-button", """buttons => buttons.map(b => {
+        const box = b.getBoundingClientRect(), text = document.createRange();
+        text.selectNodeContents(b);
+        return [b.textContent.trim(), Math.round(box.height), Math.round(text.getBoundingClientRect().top - box.top)];
+    })""")
+    page.close()
+    assert "Importeren" in [name for name, _, _ in boxes]
+    assert len({(height, offset) for _, height, offset in boxes}) == 1, boxes
+
+
 def test_checklist_without_javascript_still_shows_its_boxes(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
