@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, SettledBrowser, build, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,5 +39,5 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield SettledBrowser(chromium)
         chromium.close()

@@ -17,6 +17,37 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PROJECT_FILES = ("mkdocs.yml", "content", "docs", "macros", "overrides")
 
+SETTLE = """() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))
+    .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+"""JavaScript that resolves once every running CSS transition and animation has ended and the page has
+been painted: what a user sees once the page is still. Browser tests check that state, never one
+halfway through a transition, whatever Chromium's version or the machine's speed."""
+
+
+class SettledBrowser:
+    """Chromium for the tests: every context and page prefers reduced motion, so Material's and the
+    toolkit's transitions are off (``@media (prefers-reduced-motion)`` in their stylesheets) and each
+    state a test checks is the settled one. Everything else is the Playwright browser's own."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("reduced_motion", "reduce")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("reduced_motion", "reduce")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+def settle(page) -> None:
+    """Wait until the page is still: no transition or animation running (see SETTLE)."""
+    page.evaluate(SETTLE)
+
 
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run mkdocs in a project folder, as an editor or CI would."""

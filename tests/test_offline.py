@@ -90,8 +90,7 @@ def test_checklist_script_loads_from_disk(browser, bundle):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto((bundle / "index.html").as_uri(), wait_until="load")
-    page.wait_for_timeout(300)
+    page.goto((bundle / "index.html").as_uri(), wait_until="networkidle")  # whatever toolkit.js would load has arrived
     assert page.locator("script[src$='checklist.js']").count() == 0
     checklist = bundle / "checklists" / "21-aanmeldprocedure.html"  # the offline version has no directory URLs
     page.goto(checklist.as_uri(), wait_until="load")
