@@ -9,19 +9,31 @@ the browser remembers whether it was ticked.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .problems import Problem, field_path
 
 
 @dataclass(frozen=True)
 class Point:
-    """One point to tick: its text (Markdown), its sub-points, and where it comes from."""
+    """One point to tick: its text (Markdown), its sub-points (shown, not ticked), where it comes from,
+    and the lead sentence of its action list (Markdown, e.g. "Daarbij is het belangrijk dat er:"),
+    without which the point would not read as a sentence: the checklist shows it above the point."""
 
     key: str
     text: str
     points: tuple = ()
     origin: str | None = None
+    lead: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive points of a checklist from one place: an item or section (``origin``, its reference),
+    or the checklist's own points (``origin`` None)."""
+
+    origin: str | None
+    points: tuple
 
 
 @dataclass
@@ -38,26 +50,40 @@ class Checklist:
     def title(self) -> str:
         return self.item.title
 
+    @property
+    def groups(self) -> list[Group]:
+        """The points in order, cut where the place they come from changes."""
+        out: list[Group] = []
+        for point in self.points:
+            if out and out[-1].origin == point.origin:
+                out[-1] = Group(point.origin, out[-1].points + (point,))
+            else:
+                out.append(Group(point.origin, (point,)))
+        return out
+
 
 def key_of(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def action_points(item, section=None) -> list[tuple[str, tuple]]:
-    """The points a reader would tick in an item or section: its action blocks, or a tip's,
-    lesson's or bouwsteen's list of points."""
+def action_points(item, section=None) -> list[tuple[str, tuple, str | None]]:
+    """The points a reader would tick in an item or section, as (text, sub-points, lead): its action
+    blocks, each point with its block's lead sentence (None without one), or a tip's, lesson's or
+    bouwsteen's list of points (their lead is the item's title, which the checklist shows as the
+    heading of the group)."""
     data = section.data if section else item.data
     found = []
     for block in data.get("body") or []:
         if isinstance(block, dict) and isinstance(block.get("actions"), dict):
+            lead = block["actions"].get("lead") if isinstance(block["actions"].get("lead"), str) else None
             for entry in block["actions"].get("items") or []:
                 if isinstance(entry, str):
-                    found.append((entry, ()))
+                    found.append((entry, (), lead))
                 elif isinstance(entry, dict) and isinstance(entry.get("text"), str):
-                    found.append((entry["text"], tuple(entry.get("points") or ())))
+                    found.append((entry["text"], tuple(entry.get("points") or ()), lead))
     if not section:
         for name in ("points", "insights"):
-            found += [(p, ()) for p in data.get(name) or [] if isinstance(p, str)]
+            found += [(p, (), None) for p in data.get(name) or [] if isinstance(p, str)]
     return found
 
 
@@ -94,7 +120,7 @@ def resolve(items: dict, ref_exists) -> tuple[dict[str, Checklist], dict[str, li
                         problems.append(doc.problem(here + ("only", j), f"{field_path(here + ('only', j))}: punt {number} bestaat niet; "
                                                                          f"'{ref}' heeft {len(found)} actiepunten"))
                 found = picked
-            checklist.points += [Point(key_of(text), text, points, ref) for text, points in found]
+            checklist.points += [Point(key_of(text), text, points, ref, lead) for text, points, lead in found]
             checklist.origins.append(ref)
             by_ref.setdefault(ref, []).append(checklist)
         _unique_keys(checklist)
@@ -109,4 +135,4 @@ def _unique_keys(checklist: Checklist) -> None:
         count = seen.get(point.key, 0)
         seen[point.key] = count + 1
         if count:
-            checklist.points[i] = Point(f"{point.key}-{count}", point.text, point.points, point.origin)
+            checklist.points[i] = replace(point, key=f"{point.key}-{count}")

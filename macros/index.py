@@ -68,11 +68,14 @@ class Item:
 
 @dataclass
 class Mention:
-    """Something that carries a theme or names a region: an item, or a section inside one."""
+    """Something that carries a theme or names a region: an item, or a section inside one; for a
+    region, the example block about it, or (``quote``, Markdown) the text of a section that names
+    the region outside an example block (the section's ``regions``)."""
 
     item: Item
     section: Section | None = None
     example: dict | None = None
+    quote: str | None = None
 
     @property
     def ref(self) -> str:
@@ -201,7 +204,19 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                         for k, region in enumerate(_as_list(example.get("regions"))):
                             path = base + ("body", j, "example", "regions", k)
                             if check_id(doc, path, region, regions, "onbekende regio", "regions"):
+                                if isinstance(example.get("text"), str) and not names(example["text"], regions[region]["name"]):
+                                    problems.append(doc.problem(path, f"{field_path(path)}: de tekst van dit voorbeeld noemt "
+                                                                      f"'{regions[region]['name']}' niet; een voorbeeld hoort "
+                                                                      f"alleen bij de regio's die het noemt"))
                                 by_region[region].append(Mention(item, section, example))
+                for k, region in enumerate(_as_list(data.get("regions")) if section else []):
+                    path = base + ("regions", k)
+                    if check_id(doc, path, region, regions, "onbekende regio", "regions"):
+                        quotes = naming(data, regions[region]["name"])
+                        if not quotes:
+                            problems.append(doc.problem(path, f"{field_path(path)}: de tekst van deze paragraaf noemt "
+                                                              f"'{regions[region]['name']}' niet buiten een voorbeeldblok"))
+                        by_region[region] += [Mention(item, section, quote=quote) for quote in quotes]
             unknown_links += _unknown_links(doc)
     for docs in lists.values():
         for doc in docs:
@@ -216,6 +231,32 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
                   checklists, checklists_by_ref, scan, origins, lists)
     return index, problems
+
+
+FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]]+\]")
+
+
+def names(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a whole word ('Nijmegen' does not name 'Rijk van Nijmegen')."""
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def naming(data: dict, name: str) -> list[str]:
+    """The pieces of a section's own text (not its subsections', not its example blocks') that name
+    ``name``, as Markdown to quote: a paragraph, or an item of an action list or list with the list's
+    lead sentence above it, so that it reads as in the source. Footnote marks are left out."""
+    found = []
+    for block in _as_list(data.get("body")):
+        kind, value = next(iter(block.items())) if isinstance(block, dict) and block else (None, None)
+        if kind == "text" and isinstance(value, str):
+            found += [p for p in value.split("\n\n") if names(p, name) and not p.lstrip().startswith("[^")]
+        elif kind in ("actions", "list") and isinstance(value, dict):
+            for entry in _as_list(value.get("items")):
+                text = entry if isinstance(entry, str) else entry.get("text") if isinstance(entry, dict) else None
+                if isinstance(text, str) and names(text, name):
+                    lead = f"{value['lead']}\n\n" if isinstance(value.get("lead"), str) else ""
+                    found.append(f"{lead}- {text}")
+    return [FOOTNOTE_REF_RE.sub("", piece).strip() for piece in found]
 
 
 def _unknown_links(doc: Document) -> list[Problem]:

@@ -90,7 +90,9 @@ def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: 
         mentions = sorted(by_theme.get(theme_id, []), key=lambda m: kinds[m.item.kind])
         out[f"theme/{theme_id}"] = Paged(mentions, PAGE_SIZE["theme"])
     for region_id in regions:
-        out[f"region/{region_id}"] = Paged(list(by_region.get(region_id, [])), PAGE_SIZE["region"])
+        # The examples about the region first, then the texts that name it in passing (render/overviews.py).
+        mentions = sorted(by_region.get(region_id, []), key=lambda m: m.example is None)
+        out[f"region/{region_id}"] = Paged(mentions, PAGE_SIZE["region"])
     return out
 
 

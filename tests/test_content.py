@@ -100,7 +100,7 @@ def test_schema_describes_every_field_in_dutch(schema):
 def test_report_lists_links_without_address():
     result = toolkit("check", "--report")
     assert result.returncode == 0
-    assert ("content/sources.yml:72:25: note: [3].intro: link 'convenant verhalen' heeft nog geen adres"
+    assert ("content/sources.yml:70:25: note: [3].intro: link 'convenant verhalen' heeft nog geen adres"
             in result.stdout.splitlines())
     assert all("(#)" not in line for line in result.stdout.splitlines())
 

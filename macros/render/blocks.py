@@ -38,15 +38,23 @@ def render_list(block: dict, css: str) -> str:
 
 
 def example(block: dict, current: str, regions: dict) -> str:
-    names = [regions[r]["name"] for r in block["regions"]]
-    title = "Voorbeeld uit " + _join(names)
-    more = ", ".join(links.md_link(regions[r]["name"], current, links.region_page(r)) for r in block["regions"])
-    body = f"{text(block['text'])}\n\nMeer voorbeelden uit {more}"
+    """An example block; one about example regions is titled with them and links to their pages, one
+    from elsewhere (a gemeente, an organisation) is titled "Voorbeeld" and names no region."""
+    ids = block.get("regions") or []
+    title = "Voorbeeld uit " + _join([regions[r]["name"] for r in ids]) if ids else "Voorbeeld"
+    body = text(block["text"])
+    if ids:
+        more = ", ".join(links.md_link(regions[r]["name"], current, links.region_page(r)) for r in ids)
+        body += f"\n\nMeer voorbeelden uit {more}"
     return f'!!! example "{html.escape(title)}"\n\n{indent(body)}'
 
 
 def quote(value: str) -> str:
     return "\n".join("> " + line if line.strip() else ">" for line in text(value).splitlines())
+
+
+SCENARIOS = "Scenario&#39;s"
+"""The heading of the scenario column in both scenario tables, as the source has it (HTML-escaped)."""
 
 
 def options_table(block: dict) -> str:
@@ -58,20 +66,21 @@ def options_table(block: dict) -> str:
         for i, option in enumerate(options):
             head = (f'<th scope="rowgroup" rowspan="{len(options)}" markdown="span">{_cell(row["dimension"])}</th>'
                     if i == 0 else "")
-            body.append(f'<tr>{head}<td data-label="Scenario" markdown="span">{_cell(option["scenario"])}</td>'
+            body.append(f'<tr>{head}<td data-label="{SCENARIOS}" markdown="span">{_cell(option["scenario"])}</td>'
                         f'<td data-label="Overwegingen">{_cell_list(option["considerations"])}</td></tr>')
         rows.append("<tbody markdown>\n" + "\n".join(body) + "\n</tbody>")
-    head = '<thead><tr><th scope="col">Variatie in</th><th scope="col">Scenario</th><th scope="col">Overwegingen</th></tr></thead>'
+    head = f'<thead><tr><th scope="col">Variatie in</th><th scope="col">{SCENARIOS}</th><th scope="col">Overwegingen</th></tr></thead>'
     return _table(block, head, rows, "toolkit-options")
 
 
 def situations_table(block: dict) -> str:
-    """Situatie in de regio → aanpak, as an accessible HTML table that reflows on phones."""
+    """Scenario (the situation in a region) → aanpak, as an accessible HTML table that reflows on phones.
+    The column headings are the source's own ("Scenario's", "Aanpak")."""
     rows = []
     for row in block["rows"]:
         rows.append(f'<tr><th scope="row" markdown="span">{_cell(row["situation"])}</th>'
                     f'<td data-label="Aanpak">{_cell_list(row["approach"])}</td></tr>')
-    head = '<thead><tr><th scope="col">Situatie in de regio</th><th scope="col">Aanpak</th></tr></thead>'
+    head = f'<thead><tr><th scope="col">{SCENARIOS}</th><th scope="col">Aanpak</th></tr></thead>'
     return _table(block, head, ["<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>"], "toolkit-situations")
 
 

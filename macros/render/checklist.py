@@ -12,7 +12,7 @@ from .. import paging
 from ..checklists import Checklist
 from ..index import Index
 from . import blocks, links, pager
-from .meta import label_of
+from .meta import link_list
 
 PDF_DIR = "checklists/pdf"
 """Where ``toolkit pdf`` writes the PDF of each checklist in the built site."""
@@ -66,12 +66,25 @@ def all_checklists(index: Index, current: str, site_url: str, directory_urls: bo
                       [f'{download}\n\n<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'])
 
 
+OWN_POINTS = "Aanvullende punten"
+"""The heading over a checklist's own points (``text:`` items), when it also has points from elsewhere."""
+
+
 def render(index: Index, current: str, checklist: Checklist, site_url: str, level: int | None) -> str:
-    """One checklist; with ``level`` it gets its own heading (for the page with all checklists)."""
+    """One checklist; with ``level`` it gets its own heading (for the page with all checklists). Its
+    points come in groups headed by the item or section they come from, and a point that continues the
+    lead sentence of its action list stands under that lead, so every point reads as in the source."""
     cid = checklist.id
     head = f"{'#' * level} {checklist.title} {{#{cid}}}\n\n" if level else ""
-    items = "\n".join(_point(cid, point) for point in checklist.points)
-    origins = ", ".join(links.md_link(label_of(index, ref), current, links.target(index, ref)) for ref in checklist.origins)
+    groups = checklist.groups
+    parts = []
+    for number, group in enumerate(groups, 1):
+        if group.origin or len(groups) > 1:
+            title = index.title_of(group.origin) if group.origin else OWN_POINTS
+            parts.append(f"{'#' * ((level or 1) + 1)} {title} {{#{cid}-{number} .toolkit-checklist__group }}")
+        parts.append(_points(cid, group.points))
+    items = "\n\n".join(parts)
+    origins = link_list(index, current, checklist.origins)
     address = site_url.rstrip("/") + "/" + links.page_url(links.target(index, checklist.item.ref)) if site_url else ""
     source = f"Bron: {origins}" if origins else "Bron: deze toolkit"
     if address:
@@ -85,12 +98,25 @@ def render(index: Index, current: str, checklist: Checklist, site_url: str, leve
             f"</div>")
 
 
-def _point(cid: str, point) -> str:
-    """One point as a Markdown list item: a real checkbox and its label, then its sub-points (plain
-    Markdown, not HTML with markdown="1": that made the checklist pages the slowest of the build)."""
+def _points(cid: str, points) -> str:
+    """A group's points as a Markdown list; points that share a lead sentence are a nested list under
+    that lead, which has no box of its own (plain Markdown, not HTML with markdown="1": that made the
+    checklist pages the slowest of the build)."""
+    lines, lead = [], None
+    for point in points:
+        if point.lead != lead:
+            lead = point.lead
+            if lead:
+                lines.append(f'- <span class="toolkit-checklist__lead">{_inline(lead)}</span>')
+        lines.append(_point(cid, point, "    " if lead else ""))
+    return "\n".join(lines)
+
+
+def _point(cid: str, point, pad: str = "") -> str:
+    """One point as a Markdown list item: a real checkbox and its label, then its sub-points."""
     box = f"c-{cid}-{point.key}"
-    sub = "".join(f"\n    - {_inline(p)}" for p in point.points)
-    return f'- <input type="checkbox" id="{box}" data-key="{point.key}"> <label for="{box}">{_inline(point.text)}</label>{sub}'
+    sub = "".join(f"\n{pad}    - {_inline(p)}" for p in point.points)
+    return f'{pad}- <input type="checkbox" id="{box}" data-key="{point.key}"> <label for="{box}">{_inline(point.text)}</label>{sub}'
 
 
 def _inline(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..index import Index, Item
 from ..paging import TIP_GROUPS
 from . import blocks, links, pager
-from .meta import meta
+from .meta import as_checklist, checklist_places, item_parts, meta
 
 OVERVIEW_LABELS = {"scenarios": "Alle scenario's", "routekaart": "Routekaart: alle elementen"}
 BOUWSTEEN_GROUPS = {"tips": "tips", "voorbeelden": "voorbeelden", "hobbels": "hobbels", "behoeften": "behoeften"}
@@ -25,10 +25,18 @@ def edit_url(item: Item, edit_base: str) -> str:
     return edit_base + item.doc.display if edit_base else ""
 
 
+def _places(index: Index, items: list[Item]) -> dict[str, list]:
+    """Where an overview page names each checklist made from its items: at the item, or once for the
+    whole page (key "") when it draws from several items on it, like "De tien lessen"."""
+    return checklist_places(index, {item.ref: (n,) for n, item in enumerate(items)}, "")
+
+
 def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     out = []
     group = None
-    for tip in index.lists["tips"].page(page):
+    shown = index.lists["tips"].page(page)
+    places = _places(index, shown)
+    for tip in shown:
         if tip.data["group"] != group:
             group = tip.data["group"]
             out.append(f"## {TIP_GROUPS[group]} {{#{group}}}")
@@ -37,7 +45,9 @@ def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
             out.append(blocks.text(tip.data["text"]))
         if tip.data.get("points"):
             out.append(blocks.list_items(tip.data["points"]))
-        out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base)))
+        out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base),
+                        places.get(tip.ref, [])))
+    out.append(as_checklist(index, current, places.get("", [])))
     return pager.page(index, current, "tips", page, out)
 
 
@@ -45,10 +55,13 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
     paged = index.lists["lessons"]
     intro, closing = source_intro(index, "lessons")
     out = [intro] if page == 1 else []
+    places = _places(index, paged.page(page))
     for number, lesson in enumerate(paged.page(page), paged.first(page) + 1):
         out.append(f"## {number}. {lesson.title} {{#{lesson.id}}}")
         out.append(blocks.list_items(lesson.data["points"]))
-        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base)))
+        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
+                        places.get(lesson.ref, [])))
+    out.append(as_checklist(index, current, places.get("", [])))
     if closing and page == paged.pages:
         out.append(f'<div class="toolkit-closing" markdown>\n\n{closing}\n\n</div>')
     return pager.page(index, current, "lessons", page, out)
@@ -56,13 +69,17 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
 
 def bouwstenen(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     out = []
-    for item in index.lists["bouwstenen"].page(page):
+    shown = index.lists["bouwstenen"].page(page)
+    places = _places(index, shown)
+    for item in shown:
         out.append(f"## {item.title} {{#{item.id}}}")
         out.append(blocks.list_items(item.data["insights"]))
         for group in item.data.get("groups", []):
             out.append(f"### {group['title']} {{#{item.id}-{group['kind']}}}")
             out.append(blocks.list_items(group["items"]))
-        out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base)))
+        out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base),
+                        places.get(item.ref, [])))
+    out.append(as_checklist(index, current, places.get("", [])))
     return pager.page(index, current, "bouwstenen", page, out)
 
 
@@ -91,9 +108,10 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
         out.append(f"{blocks.text(item.data['tagline'])}\n{{: .toolkit-tagline }}")
     if item.data.get("intro"):
         out.append(blocks.text(item.data["intro"]))
+    places = checklist_places(index, item_parts(item), item.ref)
     out += [blocks.render(block, current, index.regions) for block in item.data.get("body", [])]
-    out += _sections(index, current, item, item.data.get("sections", []), 2)
-    out.append(meta(index, current, item.data, item.ref, item.data["source"]))
+    out += _sections(index, current, item, item.data.get("sections", []), 2, places)
+    out.append(meta(index, current, item.data, item.ref, item.data["source"], checklists=places.get(item.ref, [])))
     out.append(_pager(index, current, item))
     return "\n\n".join(part for part in out if part)
 
@@ -115,13 +133,14 @@ def _pager(index: Index, current: str, item: Item) -> str:
     return f'<nav class="toolkit-pager" aria-label="{label}" markdown>\n\n' + "  \n".join(parts) + "\n\n</nav>"
 
 
-def _sections(index: Index, current: str, item: Item, sections: list, level: int) -> list[str]:
+def _sections(index: Index, current: str, item: Item, sections: list, level: int, places: dict) -> list[str]:
     out = []
     for section in sections:
+        ref = f"{item.ref}#{section['id']}"
         out.append(f"{'#' * min(level, 6)} {section['title']} {{#{section['id']}}}")
         out += [blocks.render(block, current, index.regions) for block in section.get("body", [])]
-        out += _sections(index, current, item, section.get("sections", []), level + 1)
-        out.append(meta(index, current, section, f"{item.ref}#{section['id']}"))
+        out += _sections(index, current, item, section.get("sections", []), level + 1, places)
+        out.append(meta(index, current, section, ref, checklists=places.get(ref, [])))
     return out
 
 

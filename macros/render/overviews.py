@@ -6,7 +6,7 @@ import html
 
 from ..index import Index
 from . import blocks, links, pager
-from .meta import label_of
+from .meta import by_item, label_of
 
 
 def themes_index(index: Index, current: str, page: int = 1) -> str:
@@ -37,17 +37,26 @@ def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
         found[-1].append(mention)
     for mentions in found:
         out.append(f"## {links.KIND_LABELS[mentions[0].item.kind][1]}")
-        out.append("\n".join(f"- {links.md_link(label_of(index, m.ref).split(': ', 1)[1], current, links.target(index, m.ref))}"
-                             for m in mentions))
+        out.append(_nested_links(index, current, [m.ref for m in mentions]))
     if not found:
         out.append("Er is nog geen inhoud met dit thema.")
     return pager.page(index, current, key, page, out, before)
 
 
+def _nested_links(index: Index, current: str, refs: list[str]) -> str:
+    """A Markdown list of links, each item once, with the sections that are meant as a list under it."""
+    lines = []
+    for item, whole, sections in by_item(index, refs):
+        lines.append("- " + (links.md_link(item.title, current, links.target(index, item.ref)) if whole
+                             else links.escape(item.title)))
+        lines += [f"    - {links.md_link(s.title, current, links.target(index, s.ref))}" for s in sections]
+    return "\n".join(lines)
+
+
 def regions_index(index: Index, current: str, page: int = 1) -> str:
     def row(region_id: str) -> str:
         region = index.regions[region_id]
-        count = len(index.by_region.get(region_id, []))
+        count = sum(1 for mention in index.by_region.get(region_id, []) if mention.example)
         word = "voorbeeld" if count == 1 else "voorbeelden"
         return (f"- **{links.md_link(region['name'], current, links.region_page(region_id))}** ({count} {word})  \n"
                 f"  {blocks.text(region['description'])}")
@@ -62,11 +71,14 @@ def region_page(index: Index, current: str, region_id: str, page: int = 1) -> st
         before += [f"# {region['name']}", f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
     out = []
     mentions = index.lists[key].page(page)
-    if mentions:
-        out.append("## Voorbeelden uit de documenten")
+    heading = None
     for mention in mentions:
+        wanted = "## Voorbeelden uit de documenten" if mention.example else "## Ook genoemd in de documenten"
+        if wanted != heading:
+            heading = wanted
+            out.append(heading)
         where = links.md_link(label_of(index, mention.ref), current, links.target(index, mention.ref))
-        out.append(f"> {blocks.text(mention.example['text'])}".replace("\n", "\n> "))
+        out.append(blocks.quote(mention.example["text"] if mention.example else mention.quote))
         out.append(f"Uit {where}\n{{: .toolkit-meta }}")
     if not mentions:
         out.append("De documenten geven nog geen voorbeelden uit deze regio.")

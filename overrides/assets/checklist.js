@@ -165,8 +165,8 @@
     tools.appendChild(shareLabel);
     tools.appendChild(shareField);
 
-    var items = list.querySelector(":scope > ul");
-    items.parentNode.insertBefore(tools, items.nextSibling);
+    var sign = list.querySelector(".toolkit-checklist__sign");
+    sign.parentNode.insertBefore(tools, sign);
     tools.parentNode.insertBefore(message, tools.nextSibling);
   }
 
