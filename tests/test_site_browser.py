@@ -81,13 +81,14 @@ def test_search_finds_relevant_content(visit, query):
     page.click("input[data-md-component='search-query']")
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    # Material renders the results in batches as the list scrolls: scroll until all it counted are there.
+    # Material renders the results in batches as the list scrolls: scroll to the end until no more come.
     page.wait_for_function("""() => {
-        const meta = document.querySelector('.md-search-result__meta').textContent.match(/\\d+/);
-        const shown = document.querySelectorAll('.md-search-result__item').length;
-        document.querySelector('.md-search__scrollwrap').scrollTo(0, 1e9);
-        return meta && shown >= Number(meta[0]);
-    }""", polling=100, timeout=15000)
+        const wrap = document.querySelector('.md-search__scrollwrap');
+        wrap.scrollTo(0, wrap.scrollHeight);
+        const shown = document.querySelectorAll('.md-search-result__item').length, settled = window.__shown === shown;
+        window.__shown = shown;
+        return settled && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 2;
+    }""", polling=250, timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.getAttribute('href'))")
     found = " ".join(_without_query(href, page.url) for href in hrefs)
     missing = [want for want in SEARCHES[query] if want not in found]
