@@ -342,6 +342,11 @@ def test_every_checklist_has_a_pdf_with_its_items_and_no_site_chrome(pdf_site, i
         for point in checklist.points:
             words = " ".join(point.text.replace("**", "").replace("*", "").split())[:40]
             assert words.split("[")[0] in text, (checklist.id, words)
+            if point.lead:  # the sentence the point continues is printed with it
+                lead = " ".join(point.lead.replace("**", "").replace("*", "").split())[:30]
+                assert lead.split("[")[0] in text, (checklist.id, lead)
+            if point.origin:  # and so is the heading of where it comes from
+                assert " ".join(index.title_of(point.origin).split())[:30] in text, (checklist.id, point.origin)
         for chrome in ("Zoeken", "Navigatie", "Voorbeeldregio's", "Afdrukken", "Exporteren", "Alle checklists",
                        "Naar inhoud"):
             assert chrome not in text, (checklist.id, chrome)
