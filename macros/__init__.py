@@ -50,6 +50,20 @@ def define_env(env):
         dirty.mark_changed(env.conf, site, env.variables)
 
 
+def on_pre_page_macros(env):
+    """mkdocs-macros, before each page: a generated page's title is text, not a template."""
+    from .pages import hold_title
+
+    hold_title(env.page.meta)
+
+
+def on_post_page_macros(env):
+    """mkdocs-macros, after each page: give the page its title back (see on_pre_page_macros)."""
+    from .pages import give_back_title
+
+    give_back_title(env.page.meta)
+
+
 def _stop(problems, message: str):
     """Log every problem (one GNU-style line each) and end the build before anything is written."""
     from mkdocs.exceptions import PluginError

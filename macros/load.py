@@ -7,12 +7,13 @@ works on the node graph instead, so it can refuse both and remember each value's
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, field_path
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML has it (same events and positions, much faster); errors are worded
@@ -55,6 +56,37 @@ _YAML_MESSAGES = {
     "expected a comment or a line break, but found": "na | of > moet de tekst op een nieuwe regel beginnen",
     "but found another document": "een bestand bevat één document: haal de regel '---' weg",
 }
+
+
+INVISIBLE = {
+    "\u00a0": ("harde spatie", "vervang het door een gewone spatie"),
+    "\u202f": ("smalle harde spatie", "vervang het door een gewone spatie"),
+    "\u2007": ("cijferspatie", "vervang het door een gewone spatie"),
+    "\u2002": ("brede spatie", "vervang het door een gewone spatie"),
+    "\u2003": ("brede spatie", "vervang het door een gewone spatie"),
+    "\u2009": ("smalle spatie", "vervang het door een gewone spatie"),
+    "\u3000": ("brede spatie", "vervang het door een gewone spatie"),
+    "\u200b": ("spatie zonder breedte", "haal het weg"),
+    "\u200c": ("onzichtbaar scheidingsteken", "haal het weg"),
+    "\u200d": ("onzichtbaar verbindingsteken", "haal het weg"),
+    "\u2060": ("onzichtbare woordverbinder", "haal het weg"),
+    "\ufeff": ("onzichtbaar BOM-teken", "haal het weg"),
+    "\u00ad": ("zacht afbreekstreepje", "haal het weg"),
+    "\u2028": ("regelscheiding", "vervang het door een gewone nieuwe regel"),
+    "\u2029": ("alineascheiding", "vervang het door een gewone nieuwe regel"),
+    "\u200e": ("onzichtbare schrijfrichting", "haal het weg"),
+    "\u200f": ("onzichtbare schrijfrichting", "haal het weg"),
+}
+"""Characters that look like a space or like nothing, often pasted from Word or a web page: they
+break YAML's indentation or change text unseen (search, links). Each is named with its code point."""
+
+_INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+_LOOKS_LIKE_QUOTES = "“”„‘’‚«»"
+"""Typographic quotes, as a word processor types them: for YAML they are text, not quotes."""
+
+_VALUE_START_RE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s#:\-][^:#]*:\s+)?)(\S)")
+"""The first character of the value on a line: after '- ' list markers and a 'key: '."""
 
 
 @dataclass
@@ -132,8 +164,8 @@ def load(path: Path, display: str, layer: str = "content") -> tuple[Document, li
         line = blob.count(b"\n", 0, err.start) + 1
         col = err.start - (blob.rfind(b"\n", 0, err.start) + 1) + 1
         return doc, [Problem(display, line, col, "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
-    text = text.removeprefix("\ufeff")
-    problems = _tabs(text, display)
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))  # a Mac may save 'ë' as 'e' + '¨'
+    problems = _invisible(text, display) or _tabs(text, display)
     if problems:
         return doc, problems
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
@@ -144,7 +176,7 @@ def load(path: Path, display: str, layer: str = "content") -> tuple[Document, li
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as err:
-        return doc, [_yaml_problem(_python_error(text) or err, display)]
+        return doc, _typing_problems(text, display) or [_yaml_problem(_python_error(text) or err, display)]
     problems = []
     doc.lines = text.splitlines()
     doc.data = _build(node, (), doc, problems, yaml.constructor.SafeConstructor())
@@ -161,19 +193,48 @@ def _tabs(text: str, display: str) -> list[Problem]:
     return []
 
 
+def _invisible(text: str, display: str) -> list[Problem]:
+    """Every invisible or look-alike space in the file, at its own line and column."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for match in _INVISIBLE_RE.finditer(line):
+            name, fix = INVISIBLE[match.group()]
+            problems.append(Problem(display, number, match.start() + 1,
+                                    f"onzichtbaar teken U+{ord(match.group()):04X} ({name}); {fix}"))
+    return problems
+
+
+def _typing_problems(text: str, display: str) -> list[Problem]:
+    """Where YAML stumbles over what an editor meant as text: a value that starts with * or &
+    (Markdown italics, read as an alias or anchor) or with typographic quotes (not quotes to YAML)."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _VALUE_START_RE.match(line)
+        if not match or line.lstrip().startswith("#"):
+            continue
+        first, col = match.group(2), len(match.group(1)) + 1
+        if first in "*&":
+            what = "een verwijzing (*naam)" if first == "*" else "een anker (&naam)"
+            problems.append(Problem(display, number, col, f"YAML leest tekst die met {first} begint als {what}, en "
+                                    "die zijn niet toegestaan; is het tekst (zoals *schuin* in Markdown), zet de hele "
+                                    f"tekst dan tussen aanhalingstekens: \"{line[col - 1:].strip()}\""))
+        elif first in _LOOKS_LIKE_QUOTES:
+            problems.append(Problem(display, number, col, f"{first} is een typografisch aanhalingsteken (zoals Word "
+                                    "het zet); voor YAML is dat gewone tekst. Zet de tekst tussen rechte "
+                                    "aanhalingstekens \" \" (en binnen de tekst mogen “ ” blijven staan)"))
+    return problems
+
+
 def _anchors(text: str, display: str) -> list[Problem]:
     problems = []
     try:
         for event in yaml.parse(text, Loader=_FAST_LOADER):
-            mark = event.start_mark
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(display, mark.line + 1, mark.column + 1,
-                                        f"verwijzing '*{event.anchor}' is niet toegestaan; schrijf de tekst gewoon uit"))
-            elif getattr(event, "anchor", None):
-                problems.append(Problem(display, mark.line + 1, mark.column + 1,
-                                        f"anker '&{event.anchor}' is niet toegestaan; schrijf de tekst gewoon uit"))
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return _typing_problems(text, display) or [Problem(
+                    display, event.start_mark.line + 1, event.start_mark.column + 1,
+                    "verwijzingen (*naam) en ankers (&naam) zijn niet toegestaan; schrijf de tekst gewoon uit")]
     except yaml.MarkedYAMLError as err:
-        return [_yaml_problem(_python_error(text) or err, display)]
+        return _typing_problems(text, display) or [_yaml_problem(_python_error(text) or err, display)]
     return problems
 
 
@@ -215,5 +276,28 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem], scalars):
         return [_build(child, path + (i,), doc, problems, scalars) for i, child in enumerate(node.value)]
     doc.raw[path] = node.value
     doc.styles[path] = node.style
+    if not node.style:  # plain: no quotes, no block
+        problems += _lost_text(node, path, doc)
     # Resolve the scalar the way safe_load would: strings, numbers, booleans, null, dates.
     return scalars.construct_object(node, deep=True)
+
+
+def _lost_text(node, path: tuple, doc: Document) -> list[Problem]:
+    """Text that YAML drops or merges without a word in an unquoted value: what follows ' #' on its
+    line (a comment to YAML: 'werkgeversdag #1' keeps 'werkgeversdag'), and a next line that starts
+    with '- ' but is indented under the text, so that it becomes part of it instead of a list item."""
+    problems = []
+    end, start = node.end_mark, node.start_mark
+    rest = doc.lines[end.line][end.column:] if end.line < len(doc.lines) else ""
+    if rest.lstrip().startswith("#"):
+        col = end.column + len(rest) - len(rest.lstrip()) + 1
+        problems.append(Problem(doc.display, end.line + 1, col,
+                                f"{field_path(path) or 'waarde'}: YAML leest ' #' als begin van een opmerking, dus "
+                                f"'{rest.strip()}' valt weg; zet de hele tekst tussen aanhalingstekens \"…\""))
+    for number in range(start.line + 1, min(end.line + 1, len(doc.lines))):
+        line = doc.lines[number]
+        if line.lstrip().startswith("- "):
+            problems.append(Problem(doc.display, number + 1, len(line) - len(line.lstrip()) + 1,
+                                    f"{field_path(path) or 'waarde'}: deze regel hoort voor YAML bij de tekst erboven, "
+                                    "niet als nieuw lijstpunt; zet het streepje recht onder dat van het punt erboven"))
+    return problems

@@ -11,6 +11,7 @@ their item goes.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .index import Index
@@ -86,6 +87,25 @@ def _remove_empty(folder: Path, top: Path) -> None:
 def _is_generated(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
     return text.startswith("---\n") and GENERATED in text.split("---", 2)[1].splitlines()
+
+
+JINJA_START = re.compile(r"\{[{%#]")
+"""Where Jinja would start a tag, expression or comment: ``{{``, ``{%``, ``{#``."""
+
+
+def hold_title(meta: dict) -> None:
+    """Before mkdocs-macros renders a generated page: take away a title that looks like a template
+    ('Werken met het sjabloon {{ regio }}'), which it would render as one and fail on. Content text
+    is text. ``give_back_title`` puts it back after rendering, for the page's <title> and search."""
+    title = meta.get("title")
+    if meta.get("generated") and isinstance(title, str) and JINJA_START.search(title):
+        meta["toolkit_title"] = meta.pop("title")
+
+
+def give_back_title(meta: dict) -> None:
+    """After rendering: the title that ``hold_title`` took away, as it is."""
+    if "toolkit_title" in meta:
+        meta["title"] = meta.pop("toolkit_title")
 
 
 def _stub(title: str, call: str, edit_base: str = "", source: str = "", unsearched: bool = False) -> str:

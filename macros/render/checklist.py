@@ -52,7 +52,7 @@ def page(index: Index, current: str, checklist_id: str, site_url: str, directory
     pdf = links.file_href(current, f"{PDF_DIR}/{checklist_id}.pdf", directory_urls)
     download = (f'<p class="toolkit-checklist__download" markdown="span"><a href="{pdf}" download>Download als PDF</a> · '
                 f'{links.md_link("Alle checklists afdrukken", current, "checklists/alle.md")}</p>')
-    return "\n\n".join([back, f"# {checklist.title}", render(index, current, checklist, site_url, level=None),
+    return "\n\n".join([back, links.heading(1, checklist.title), render(index, current, checklist, site_url, level=None),
                         f"{PRIVACY}\n{{: .toolkit-privacy }}", download])
 
 
@@ -75,13 +75,13 @@ def render(index: Index, current: str, checklist: Checklist, site_url: str, leve
     points come in groups headed by the item or section they come from, and a point that continues the
     lead sentence of its action list stands under that lead, so every point reads as in the source."""
     cid = checklist.id
-    head = f"{'#' * level} {checklist.title} {{#{cid}}}\n\n" if level else ""
+    head = links.heading(level, checklist.title, f"#{cid}") + "\n\n" if level else ""
     groups = checklist.groups
     parts = []
     for number, group in enumerate(groups, 1):
         if group.origin or len(groups) > 1:
             title = index.title_of(group.origin) if group.origin else OWN_POINTS
-            parts.append(f"{'#' * ((level or 1) + 1)} {title} {{#{cid}-{number} .toolkit-checklist__group }}")
+            parts.append(links.heading((level or 1) + 1, title, f"#{cid}-{number} .toolkit-checklist__group"))
         parts.append(_points(cid, group.points))
     items = "\n\n".join(parts)
     origins = link_list(index, current, checklist.origins)

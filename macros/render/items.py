@@ -40,7 +40,7 @@ def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
         if tip.data["group"] != group:
             group = tip.data["group"]
             out.append(f"## {TIP_GROUPS[group]} {{#{group}}}")
-        out.append(f"### {tip.title} {{#{tip.id}}}")
+        out.append(links.heading(3, tip.title, f"#{tip.id}"))
         if tip.data.get("text"):
             out.append(blocks.text(tip.data["text"]))
         if tip.data.get("points"):
@@ -57,7 +57,7 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
     out = [intro] if page == 1 else []
     places = _places(index, paged.page(page))
     for number, lesson in enumerate(paged.page(page), paged.first(page) + 1):
-        out.append(f"## {number}. {lesson.title} {{#{lesson.id}}}")
+        out.append(links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"))
         out.append(blocks.list_items(lesson.data["points"]))
         out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
                         places.get(lesson.ref, [])))
@@ -72,10 +72,10 @@ def bouwstenen(index: Index, current: str, edit_base: str = "", page: int = 1) -
     shown = index.lists["bouwstenen"].page(page)
     places = _places(index, shown)
     for item in shown:
-        out.append(f"## {item.title} {{#{item.id}}}")
+        out.append(links.heading(2, item.title, f"#{item.id}"))
         out.append(blocks.list_items(item.data["insights"]))
         for group in item.data.get("groups", []):
-            out.append(f"### {group['title']} {{#{item.id}-{group['kind']}}}")
+            out.append(links.heading(3, group["title"], f"#{item.id}-{group['kind']}"))
             out.append(blocks.list_items(group["items"]))
         out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base),
                         places.get(item.ref, [])))
@@ -103,7 +103,7 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
     item = index.items[kind][item_id]
     overview = links.SECTION_PAGES[kind]
     back = f"[← {OVERVIEW_LABELS[kind]}]({links.relative(current, overview)})\n{{: .toolkit-back }}"
-    out = [back, f"# {item.title}"]
+    out = [back, links.heading(1, item.title)]
     if item.data.get("tagline"):
         out.append(f"{blocks.text(item.data['tagline'])}\n{{: .toolkit-tagline }}")
     if item.data.get("intro"):
@@ -137,7 +137,7 @@ def _sections(index: Index, current: str, item: Item, sections: list, level: int
     out = []
     for section in sections:
         ref = f"{item.ref}#{section['id']}"
-        out.append(f"{'#' * min(level, 6)} {section['title']} {{#{section['id']}}}")
+        out.append(links.heading(level, section["title"], f"#{section['id']}"))
         out += [blocks.render(block, current, index.regions) for block in section.get("body", [])]
         out += _sections(index, current, item, section.get("sections", []), level + 1, places)
         out.append(meta(index, current, section, ref, checklists=places.get(ref, [])))

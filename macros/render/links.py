@@ -89,9 +89,19 @@ def md_link(text: str, current: str, destination: str) -> str:
     return f"[{escape(text)}]({relative(current, destination)})"
 
 
+_LITERAL = str.maketrans({"[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}"})
+
+
 def escape(text: str) -> str:
-    """Make a plain string safe to place inside Markdown link text."""
-    return text.replace("[", "\\[").replace("]", "\\]")
+    """Make a plain string (a title) safe to place inside Markdown link text or a heading: brackets
+    and braces are backslash-escaped, so '[x]' is no link and '{{ naam }}' or '{#x}' no attribute list."""
+    return text.translate(_LITERAL)
+
+
+def heading(level: int, title: str, attrs: str = "") -> str:
+    """A Markdown heading that shows ``title`` as it is, with ``attrs`` as its attribute list
+    (e.g. '#01-tip' for its anchor)."""
+    return f"{'#' * min(level, 6)} {escape(title)}" + (f" {{{attrs}}}" if attrs else "")
 
 
 def page_url(docs_path: str) -> str:

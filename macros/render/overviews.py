@@ -29,7 +29,7 @@ def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
     key = f"theme/{theme_id}"
     before = [f"[← Alle thema's]({links.relative(current, 'themas/index.md')})\n{{: .toolkit-back }}"]
     if page == 1:
-        before += [f"# {theme['title']}", f"{blocks.text(theme['description'])}\n{{: .toolkit-tagline }}"]
+        before += [links.heading(1, theme["title"]), f"{blocks.text(theme['description'])}\n{{: .toolkit-tagline }}"]
     out, found = [], []
     for mention in index.lists[key].page(page):
         if not found or found[-1][0].item.kind != mention.item.kind:
@@ -68,7 +68,7 @@ def region_page(index: Index, current: str, region_id: str, page: int = 1) -> st
     key = f"region/{region_id}"
     before = [f"[← Alle voorbeeldregio's]({links.relative(current, 'regios/index.md')})\n{{: .toolkit-back }}"]
     if page == 1:
-        before += [f"# {region['name']}", f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
+        before += [links.heading(1, region["name"]), f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
     out = []
     mentions = index.lists[key].page(page)
     heading = None
@@ -101,7 +101,7 @@ def abbreviations(index: Index) -> dict[str, str]:
 def sources(index: Index, current: str) -> str:
     out = []
     for source_id, source in index.sources.items():
-        out.append(f"## {source['title']} {{#{source_id}}}")
+        out.append(links.heading(2, source["title"], f"#{source_id}"))
         facts = [("Soort", source["kind"])]
         if source.get("subtitle"):
             facts.append(("Ondertitel", source["subtitle"]))

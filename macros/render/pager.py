@@ -61,7 +61,7 @@ def head(index: Index, key: str, number: int) -> list[str]:
         return []
     first = paged.first(number)
     shown = f"{first + 1}–{first + len(paged.page(number))} van {len(paged.entries)} {labels(index, key)[1]}"
-    heading = [f"# {title(index, key, number)} {{: .toolkit-pages__title }}"] if number > 1 else []
+    heading = [links.heading(1, title(index, key, number), ": .toolkit-pages__title")] if number > 1 else []
     return heading + [f"{shown}\n{{: .toolkit-pages__count }}"]
 
 

@@ -14,7 +14,7 @@ ANSWERS = (("0", "Nee"), ("1", "Deels"), ("2", "Ja"))
 def scan(index: Index, current: str) -> str:
     out = ['<form class="toolkit-scan" data-scan="borgingsscan" markdown>']
     for number, (chapter, statements) in enumerate(index.scan, 1):
-        out.append(f"## {number}. {chapter.title} {{#{chapter.id}}}")
+        out.append(links.heading(2, f"{number}. {chapter.title}", f"#{chapter.id}"))
         out.append(f'<div class="toolkit-scan__element" data-element="{chapter.id}" '
                    f'data-title="{html.escape(chapter.title)}" markdown>')
         for statement in statements:
