@@ -11,7 +11,7 @@ def define_env(env):
 
     Zensical (Material's successor) calls it too, once per page: see macros/zensical_compat.py."""
     from . import dirty, pages, theme, zensical_compat
-    from .config import Options
+    from .config import Options, option_problems
     from .engine import load_index
     from .problems import ContentError
     from .render.overviews import abbreviations
@@ -20,6 +20,10 @@ def define_env(env):
     zensical = zensical_compat.running(env)
     if zensical:
         zensical_compat.adapt(env)
+    setting_problems = option_problems(Path(env.conf["config_file_path"]))
+    if setting_problems:
+        _stop(map(str, setting_problems), "De instellingen onder extra.toolkit in mkdocs.yml zijn niet bruikbaar; "
+                                          "de site is niet gebouwd.")
     options = Options.from_mkdocs(env.conf)
     try:
         index = (zensical_compat.load_index(options.content, options.overlay) if zensical

@@ -33,17 +33,24 @@ def colors(configured: dict | None) -> tuple[dict[str, str], list[str]]:
         if name not in configured:
             continue
         value = str(configured[name])
-        if not _HEX_RE.match(value):
-            problems.append(f"extra.toolkit.colors.{name}: '{value}' is geen kleur; schrijf zes hexadecimale cijfers, "
-                            "zoals \"#0b4f6c\" (tussen aanhalingstekens)")
-            continue
-        ratio = contrast(value, "#ffffff")
-        if ratio < MIN_CONTRAST:
-            problems.append(f"extra.toolkit.colors.{name}: '{value}' heeft te weinig contrast met wit "
-                            f"({ratio:.1f}:1, minimaal {MIN_CONTRAST}:1); kies een donkerdere kleur")
-            continue
-        chosen[name] = value.lower()
+        found = color_problems(name, value)
+        problems += [f"extra.toolkit.colors.{name}: {problem}" for problem in found]
+        if not found:
+            chosen[name] = value.lower()
     return chosen, problems
+
+
+def color_problems(name: str, value: str) -> list[str]:
+    """Why ``value`` cannot be the colour ``name`` (Dutch; empty when it can): not "#rrggbb", or too
+    little contrast with white."""
+    if not _HEX_RE.match(value):
+        return [f"'{value}' is geen kleur; schrijf zes hexadecimale cijfers, zoals \"{DEFAULTS[name]}\" "
+                "(tussen aanhalingstekens)"]
+    ratio = contrast(value, "#ffffff")
+    if ratio < MIN_CONTRAST:
+        return [f"'{value}' heeft te weinig contrast met wit ({ratio:.1f}:1, minimaal {MIN_CONTRAST}:1); "
+                "kies een donkerdere kleur"]
+    return []
 
 
 def write(docs_dir: Path, chosen: dict[str, str]) -> None:

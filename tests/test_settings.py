@@ -1,0 +1,95 @@
+"""The options under extra.toolkit in mkdocs.yml: each mistake gets its own Dutch message naming the
+option, at its line and column, from `toolkit check` and from the build alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import ROOT, build, copy_project
+
+from macros.config import option_problems
+
+BLOCK = """\
+site_name: Toolkit
+extra:
+  toolkit:
+{options}
+"""
+
+
+def problems(tmp_path, options: str) -> list[str]:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(BLOCK.format(options=options), encoding="utf-8")
+    return [str(p) for p in option_problems(config)]
+
+
+def test_the_real_settings_are_fine():
+    assert option_problems(ROOT / "mkdocs.yml") == []
+
+
+@pytest.mark.parametrize("options, expected", [
+    ("    contact:\n      phone: 0201234567",
+     'mkdocs.yml:5:14: error: extra.toolkit.contact.phone: verwacht tekst, maar YAML leest 0201234567 als een getal; '
+     'zet de waarde tussen aanhalingstekens: "0201234567"'),
+    ("    colors:\n      primary: #0b4f6c",
+     'mkdocs.yml:5:15: error: extra.toolkit.colors.primary: YAML leest alles na # als opmerking, dus hier staat niets; '
+     'zet de waarde tussen aanhalingstekens: "#0b4f6c"'),
+    ('    colors: {accent: "#cccccc"}',
+     "mkdocs.yml:4:22: error: extra.toolkit.colors.accent: '#cccccc' heeft te weinig contrast met wit (1.6:1, "
+     "minimaal 4.5:1); kies een donkerdere kleur"),
+    ('    colors: {link: "blauw"}',
+     "mkdocs.yml:4:20: error: extra.toolkit.colors.link: 'blauw' is geen kleur; schrijf zes hexadecimale cijfers, "
+     'zoals "#0a5a7d" (tussen aanhalingstekens)'),
+    ('    colors: {paars: "#3a2a6b"}',
+     "mkdocs.yml:4:14: error: extra.toolkit.colors.paars: onbekend veld; mogelijk zijn primary, accent, link"),
+    ("    kleuren: {}",
+     "mkdocs.yml:4:5: error: extra.toolkit.kleuren: onbekend veld; mogelijk zijn content, overlay, region, contact, "
+     "national_contact, show_national_contact, colors, security"),
+    ("    region: 2024",
+     'mkdocs.yml:4:13: error: extra.toolkit.region: verwacht tekst, maar YAML leest 2024 als een getal; zet de waarde '
+     'tussen aanhalingstekens: "2024"'),
+    ("    show_national_contact: misschien",
+     "mkdocs.yml:4:28: error: extra.toolkit.show_national_contact: verwacht true of false, maar hier staat tekst"),
+    ("    national_contact:\n      email: marije.nool",
+     "mkdocs.yml:5:14: error: extra.toolkit.national_contact.email: 'marije.nool' is geen e-mailadres"),
+    ("    contact: Bel ons",
+     "mkdocs.yml:4:14: error: extra.toolkit.contact: verwacht een blok met de velden text, name, phone, email, maar "
+     "hier staat tekst"),
+    ("    security:\n      contact: security@example.org",
+     "mkdocs.yml:5:16: error: extra.toolkit.security.contact: 'security@example.org' is geen adres; begin met "
+     "mailto:, https:// of tel:"),
+    ("    security:\n      expires: nooit",
+     "mkdocs.yml:5:16: error: extra.toolkit.security.expires: verwacht een aantal dagen (zoals 180) of een datum "
+     "(JJJJ-MM-DD), maar hier staat tekst"),
+    ("    content: inhoud",
+     "mkdocs.yml:4:14: error: extra.toolkit.content: de map 'inhoud' bestaat niet"),
+])
+def test_each_option_has_its_own_message(tmp_path, options, expected):
+    assert problems(tmp_path, options) == [expected]
+
+
+def test_good_values_of_every_option_pass(tmp_path):
+    assert problems(tmp_path, """\
+    content: content
+    overlay: regio
+    region: "Regio Twente"
+    contact: {text: "Vragen?", name: Team, phone: "020 123 4567", email: team@example.org}
+    national_contact: {}
+    show_national_contact: false
+    colors: {primary: "#3a2a6b", accent: "#8a1538", link: "#0a5a7d"}
+    security:
+      contact: [mailto:security@example.org, "https://example.org/melden"]
+      expires: 2027-01-31
+      preferred_languages: nl, en""") == []
+
+
+def test_the_build_stops_on_a_setting_yaml_misread(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    contact: {}", "    contact:\n      phone: 0201234567", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+    assert ("extra.toolkit.contact.phone: verwacht tekst, maar YAML leest 0201234567 als een getal; zet de waarde "
+            'tussen aanhalingstekens: "0201234567"') in result.stdout + result.stderr
