@@ -106,6 +106,9 @@ class Index:
     """(list file, id) → the file an entry comes from, e.g. ('themes', 'privacy') → 'content/themes.yml'."""
     lists: dict[str, "paging.Paged"] = field(default_factory=dict)
     """Every list that grows with the content, cut into pages, by key ('tips', 'theme/privacy', …; see paging.py)."""
+    notes: list[Problem] = field(default_factory=list)
+    """Things an editor may want to finish, which the site handles as they are (`toolkit check --report`):
+    a theme or region nothing refers to yet, action points that no checklist uses yet."""
 
     def of_kind(self, kind: str) -> list[Item]:
         """Items of one kind in their numbered order."""
@@ -130,15 +133,17 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     lists = {kind: [doc for _, doc in docs] for kind, docs in documents.items() if kind not in ITEM_TYPES and docs}
 
     origins: dict[tuple[str, str], str] = {}
+    places: dict[tuple[str, str], tuple] = {}  # (list file, id) → (its Document, its position in the list)
 
     def entries(kind: str, key: str = "id") -> dict[str, dict]:
         merged = {}
         for doc in lists.get(kind, []):
             data = doc.data if isinstance(doc.data, list) else []
-            for entry in data:
+            for position, entry in enumerate(data):
                 if isinstance(entry, dict) and isinstance(entry.get(key), str):
                     merged[entry[key]] = entry
                     origins[(kind, entry[key])] = doc.display
+                    places[(kind, entry[key])] = (doc, position)
         return merged
 
     # A list file that could not be read is already reported; checking ids against it would call
@@ -227,10 +232,33 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"])
     problems += found
     related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
+    notes = [places[(kind, entry_id)][0].problem((places[(kind, entry_id)][1], "id"), message, severity="note")
+             for kind, table, used, message in (
+                 ("themes", themes, by_theme, "thema '{}' wordt nog door geen enkel onderdeel gebruikt"),
+                 ("regions", regions, by_region, "over regio '{}' staat nog geen voorbeeld in de inhoud"))
+             for entry_id in table if not used.get(entry_id) and (kind, entry_id) in places
+             for message in [message.format(entry_id)]]
+    notes += _actions_without_checklist(items, checklists_by_ref)
     lists = paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER)
     index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
-                  checklists, checklists_by_ref, scan, origins, lists)
+                  checklists, checklists_by_ref, scan, origins, lists, notes)
     return index, problems
+
+
+def _actions_without_checklist(items: dict, checklists_by_ref: dict) -> list[Problem]:
+    """A note for each scenario, chapter or section whose action points no checklist uses yet."""
+    notes = []
+    for kind in ("scenarios", "routekaart"):
+        for item in items.get(kind, {}).values():
+            for section in [None, *item.sections.values()]:
+                data, ref = (section.data, section.ref) if section else (item.data, item.ref)
+                body = _as_list(data.get("body"))
+                if ref not in checklists_by_ref and any(isinstance(b, dict) and "actions" in b for b in body):
+                    path = (section.path if section else ()) + ("body",)
+                    notes.append(item.doc.problem(path, f"{field_path(path)}: de actiepunten van '{ref}' staan nog in "
+                                                        "geen checklist; maak er een met 'toolkit new checklist'",
+                                                  severity="note"))
+    return notes
 
 
 FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]]+\]")

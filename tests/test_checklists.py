@@ -24,24 +24,6 @@ def index():
 
 # --- content ------------------------------------------------------------------------------------
 
-def test_there_are_enough_checklists(index):
-    assert len(index.checklists) >= 20
-    assert all(len(c.points) >= 1 for c in index.checklists.values())
-
-
-def test_every_block_of_action_points_is_a_checklist(index):
-    """Each scenario, chapter or section with action points is referenced by some checklist."""
-    uncovered = []
-    for kind in ("scenarios", "routekaart"):
-        for item in index.of_kind(kind):
-            places = [(item.ref, None)] + [(s.ref, s) for s in item.sections.values()]
-            for ref, section in places:
-                has_actions = any("actions" in b for b in ((section.data if section else item.data).get("body") or []))
-                if has_actions and ref not in index.checklists_by_ref:
-                    uncovered.append(ref)
-    assert uncovered == []
-
-
 def test_checklist_items_are_the_content_text_not_copies(index):
     checklist = index.checklists["21-aanmeldprocedure"]
     chapter = index.items["routekaart"]["04-spreiding-en-uitbreiding-clienten"]
