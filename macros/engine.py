@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .index import Index, build
-from .load import discover, load
+from .load import discover, load, shown_path, strays
 from .problems import ContentError, Problem
 from .validate import SCHEMA_DIR, validate
 
@@ -28,8 +28,9 @@ def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR,
     for layer in layers:
         if not layer.is_dir():
             raise FileNotFoundError(f"map met inhoud niet gevonden: {layer}")
+        problems += strays(layer, root)
         for kind, path in discover(layer):
-            doc, found = load(path, _display(path, root), layer=layer.name)
+            doc, found = load(path, shown_path(path, root), layer=layer.name)
             problems += found
             if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
                 problems += _validate_once(kind, doc, schema_dir)
@@ -59,10 +60,3 @@ def _validate_once(kind: str, doc, schema_dir: Path) -> list[Problem]:
     problems = validate(kind, doc, schema_dir)
     _checked[key] = (text, problems)
     return problems
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -151,6 +151,42 @@ def discover(content_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
+OTHER_ENTRIES = {"schema"}
+"""Folders in a content folder that hold no content (the JSON Schemas); Markdown files (MODEL.md,
+README.md) and hidden files are not content either."""
+
+
+def strays(content_dir: Path, root: Path) -> list[Problem]:
+    """Folders and YAML files in a content folder that the toolkit would not read, such as a misspelt
+    ``content/tip/``: reported, so that no editor's file is ignored without a word."""
+    from .validate import suggest
+
+    known = set(ITEM_TYPES) | OTHER_ENTRIES
+    problems = []
+    for path in sorted(content_dir.iterdir()):
+        if path.name.startswith(".") or (path.is_file() and path.suffix.lower() == ".md"):
+            continue
+        if path.is_dir() and path.name not in known:
+            hint = suggest(path.name, ITEM_TYPES)
+            problems.append(Problem(shown_path(path, root) + "/", 1, 1, f"map '{path.name}' wordt niet gelezen"
+                                    + (f" (bedoelde je '{hint}'?)" if hint else "")
+                                    + f"; inhoud staat in een van deze mappen: {', '.join(ITEM_TYPES)}"))
+        elif path.is_file() and path.stem not in LIST_FILES:
+            hint = suggest(path.stem, LIST_FILES)
+            problems.append(Problem(shown_path(path, root), 1, 1, f"bestand '{path.name}' wordt niet gelezen"
+                                    + (f" (bedoelde je '{hint}.yml'?)" if hint else "")
+                                    + "; een onderdeel hoort in een map als tips/ of lessons/"))
+    return problems
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """How problems name a file: relative to the project folder ``root`` ('content/tips/01-x.yml')."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def load(path: Path, display: str, layer: str = "content") -> tuple[Document, list[Problem]]:
     """Parse one file. Returns the document (data None when unreadable) and its problems."""
     doc = Document(path, display, layer)
