@@ -56,6 +56,16 @@ def quote(value: str) -> str:
 SCENARIOS = "Scenario&#39;s"
 """The heading of the scenario column in both scenario tables, as the source has it (HTML-escaped)."""
 
+# The scenario tables are HTML, so that they are accessible (scope, rowspan) and reflow on phones
+# (data-label), with Markdown in every cell like every other text field. Python-Markdown's md_in_html
+# parses it: `markdown="span"` on the table makes its content inline Markdown, and every element in it
+# that carries a `markdown` attribute (tbody, tr, th, td, and the ul and li in a cell) inherits that;
+# an element without one is left raw with everything in it (the thead, whose headings are fixed text).
+# The caption is not a block-level element to Python-Markdown, so it takes no attribute: in the
+# span-parsed table it is inline HTML around inline Markdown, without the <p> that a block-parsed
+# table puts around it. md_in_html only takes a tag for an element when it starts a line or follows
+# its parent's start tag with nothing but elements in between: hence the line breaks.
+
 
 def options_table(block: dict) -> str:
     """Variatie in → scenario's → overwegingen, as an accessible HTML table that reflows on phones."""
@@ -64,10 +74,10 @@ def options_table(block: dict) -> str:
         options = row["options"]
         body = []
         for i, option in enumerate(options):
-            head = (f'<th scope="rowgroup" rowspan="{len(options)}" markdown="span">{_cell(row["dimension"])}</th>'
+            head = (f'<th scope="rowgroup" rowspan="{len(options)}" markdown>{_cell(row["dimension"])}</th>'
                     if i == 0 else "")
-            body.append(f'<tr>{head}<td data-label="{SCENARIOS}" markdown="span">{_cell(option["scenario"])}</td>'
-                        f'<td data-label="Overwegingen">{_cell_list(option["considerations"])}</td></tr>')
+            body.append(f'<tr markdown>{head}<td data-label="{SCENARIOS}" markdown>{_cell(option["scenario"])}</td>'
+                        f'<td data-label="Overwegingen" markdown>{_cell_list(option["considerations"])}</td></tr>')
         rows.append("<tbody markdown>\n" + "\n".join(body) + "\n</tbody>")
     head = f'<thead><tr><th scope="col">Variatie in</th><th scope="col">{SCENARIOS}</th><th scope="col">Overwegingen</th></tr></thead>'
     return _table(block, head, rows, "toolkit-options")
@@ -78,23 +88,24 @@ def situations_table(block: dict) -> str:
     The column headings are the source's own ("Scenario's", "Aanpak")."""
     rows = []
     for row in block["rows"]:
-        rows.append(f'<tr><th scope="row" markdown="span">{_cell(row["situation"])}</th>'
-                    f'<td data-label="Aanpak">{_cell_list(row["approach"])}</td></tr>')
+        rows.append(f'<tr markdown><th scope="row" markdown>{_cell(row["situation"])}</th>'
+                    f'<td data-label="Aanpak" markdown>{_cell_list(row["approach"])}</td></tr>')
     head = f'<thead><tr><th scope="col">{SCENARIOS}</th><th scope="col">Aanpak</th></tr></thead>'
     return _table(block, head, ["<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>"], "toolkit-situations")
 
 
 def _table(block: dict, head: str, bodies: list[str], css: str) -> str:
-    caption = f'<caption markdown="span">{_cell(block["caption"])}</caption>' if block.get("caption") else ""
-    return (f'<div class="toolkit-table" markdown>\n<table class="{css}" markdown>\n{caption}{head}\n'
+    caption = f"<caption>{_cell(block['caption'])}</caption>\n" if block.get("caption") else ""
+    return (f'<div class="toolkit-table" markdown>\n<table class="{css}" markdown="span">\n{caption}{head}\n'
             + "\n".join(bodies) + "\n</table>\n</div>")
 
 
 def _cell_list(values: list[str]) -> str:
-    return "<ul>" + "".join(f'<li markdown="span">{_cell(v)}</li>' for v in values) + "</ul>"
+    return "<ul markdown>" + "".join(f"<li markdown>{_cell(v)}</li>" for v in values) + "</ul>"
 
 
 def _cell(value: str) -> str:
+    """A cell's Markdown on one line: md_in_html would take a line starting with a block-level tag as HTML."""
     return text(value).replace("\n", " ")
 
 
