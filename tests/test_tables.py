@@ -166,4 +166,4 @@ def test_real_tables_give_abbreviations_a_tooltip(site_dir):
             assert tooltips.count((full, term)) == uses, (item.id, term)
             checked += uses
         assert len(tooltips) == sum(tooltips.count((full, term)) for term, full in glossary.items()), item.id
-    assert checked >= 8, "de scenariotabellen van vandaag hebben 8 afkortingen"
+    assert checked, "no abbreviation in any scenario table: this test would check nothing"
