@@ -17,6 +17,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .cli import ToolkitError
+
 TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 """The files deploy/site.conf compresses (gzip_types, and text/html always); source maps and images are not."""
 
@@ -57,7 +59,10 @@ def minify_css(site_dir: Path) -> tuple[int, int, int]:
     for path in sorted((site_dir / "assets").glob("*.css")):
         if path.name.endswith(".min.css"):
             continue
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ToolkitError(f"{path}: geen UTF-8-tekst; is dit een gebouwde site?") from None
         small = rcssmin.cssmin(text)
         count, before, after = count + 1, before + len(text.encode()), after + len(small.encode())
         if small != text:

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .cli import ToolkitError
 from .config import Security
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(css|js)(\.map)?$")
@@ -72,7 +73,10 @@ def scan(site_dir: Path) -> tuple[list[Path], Inline]:
     pages, found = sorted(site_dir.rglob("*.html")), Inline()
     for page in pages:
         scanner = _Scanner(page.relative_to(site_dir).as_posix(), found)
-        scanner.feed(page.read_text(encoding="utf-8"))
+        try:
+            scanner.feed(page.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise ToolkitError(f"{page}: geen UTF-8-tekst; is dit een gebouwde site? Niets geschreven.") from None
         scanner.close()
     return pages, found
 

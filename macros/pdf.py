@@ -20,6 +20,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .cli import ToolkitError, os_reason
 from .render.checklist import ALL_PDF, PDF_DIR
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -28,10 +29,6 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 def find_browser() -> str | None:
     """Chromium or Chrome: $TOOLKIT_CHROMIUM, else the first on PATH."""
     return os.environ.get("TOOLKIT_CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
-
-
-class PdfError(RuntimeError):
-    """A PDF could not be made; the message says why, in Dutch."""
 
 
 def pages(site_dir: Path) -> dict[str, list[str]]:
@@ -55,8 +52,8 @@ def write(site_dir: Path, browser: str, workers: int = 2) -> list[Path]:
     wanted = pages(site_dir)
     joiner = shutil.which("pdfunite")
     if joiner is None and any(len(parts) > 1 for parts in wanted.values()):
-        raise PdfError("pdfunite niet gevonden: nodig om de delen van de pagina met alle checklists samen te voegen; "
-                       "installeer het (Debian: apt-get install poppler-utils)")
+        raise ToolkitError("Geen PDF's geschreven: pdfunite niet gevonden: nodig om de delen van de pagina met alle "
+                           "checklists samen te voegen; installeer het (Debian: apt-get install poppler-utils).")
     handler = functools.partial(_Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -66,15 +63,19 @@ def write(site_dir: Path, browser: str, workers: int = 2) -> list[Path]:
             jobs = {(name, n): pool.submit(_print, browser, base + path,
                                            out_dir / f"{name}.pdf" if len(parts) == 1 else Path(tmp) / f"{name}-{n}.pdf")
                     for name, parts in wanted.items() for n, path in enumerate(parts)}
-            printed = {key: job.result() for key, job in jobs.items()}
+            try:
+                printed = {key: job.result() for key, job in jobs.items()}
+            except BaseException:  # one page failed (or Ctrl+C): print no further pages
+                pool.shutdown(cancel_futures=True)
+                raise
             written = []
             for name, parts in wanted.items():
                 if len(parts) == 1:
                     written.append(printed[(name, 0)])
                 else:
                     target = out_dir / f"{name}.pdf"
-                    subprocess.run([joiner, *(str(printed[(name, n)]) for n in range(len(parts))), str(target)],
-                                   check=True, capture_output=True, timeout=300)
+                    _run("pdfunite", [joiner, *(str(printed[(name, n)]) for n in range(len(parts))), str(target)],
+                         f"bij {name}.pdf", timeout=300)
                     written.append(target)
             return written
     finally:
@@ -83,13 +84,34 @@ def write(site_dir: Path, browser: str, workers: int = 2) -> list[Path]:
 
 def _print(browser: str, url: str, target: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="toolkit-pdf-") as profile:
-        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-                        "--no-pdf-header-footer", f"--print-to-pdf={target}", url],
-                       check=True, capture_output=True, timeout=120)
+        _run("Chromium", [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                          "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+                          "--no-pdf-header-footer", f"--print-to-pdf={target}", url],
+             f"bij {_page(url)}", timeout=120)
     if not target.exists() or target.stat().st_size == 0:
-        raise RuntimeError(f"Chromium schreef geen PDF voor {url}")
+        raise ToolkitError(f"Fout bij het maken van de PDF's: Chromium schreef geen PDF bij {_page(url)}.")
     return target
+
+
+def _run(name: str, command: list[str], where: str, timeout: int) -> None:
+    """Run Chromium or pdfunite; a failure becomes a ToolkitError that says which program, where and why."""
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=timeout)
+    except subprocess.CalledProcessError as err:
+        said = (err.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise ToolkitError(f"Fout bij het maken van de PDF's: {name} stopte met foutcode {err.returncode} {where}"
+                           + (f": {said[-1].strip()}" if said else ".")) from None
+    except subprocess.TimeoutExpired:
+        raise ToolkitError(f"Fout bij het maken van de PDF's: {name} was na {timeout} seconden nog niet klaar "
+                           f"{where}.") from None
+    except OSError as err:
+        raise ToolkitError(f"Fout bij het maken van de PDF's: {name} start niet: {command[0]}: "
+                           f"{os_reason(err)}.") from None
+
+
+def _page(url: str) -> str:
+    """The site path of a page on the local server: checklists/01-x/."""
+    return url.split("/", 3)[-1]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -419,7 +419,7 @@ def test_compress_skips_small_files_and_removes_an_old_gz(tmp_path):
     assert sorted(p.name for p in site.rglob("*.gz")) == ["index.html.gz"]
     empty = subprocess.run([sys.executable, "-m", "macros", "compress", str(tmp_path / "leeg")], cwd=ROOT,
                            capture_output=True, text=True)
-    assert empty.returncode == 1 and "bouw eerst" in empty.stdout
+    assert empty.returncode == 1 and "bouw eerst" in empty.stderr
 
 
 def test_compress_minifies_the_sites_own_stylesheets_only(tmp_path):
