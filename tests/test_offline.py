@@ -11,6 +11,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from sitebuild import ROOT
+from test_search import search
 
 SEARCH_INPUT = "input[data-md-component='search-query']"
 
@@ -81,6 +82,21 @@ def test_bundle_works_from_disk(browser, bundle):
     hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
     assert any(href.startswith(bundle.as_uri()) and "projectleiderschap" in href for href in hrefs), hrefs
     assert problems == []
+    context.close()
+
+
+def test_search_from_disk_ignores_diacritics(browser, bundle):
+    """The folding in overrides/assets/javascripts/lunr/min/lunr.nl.min.js also works in the worker shim over
+    file:// (tests/test_search.py has the rest): 'clienten' finds the pages with 'cliënten'."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto((bundle / "index.html").as_uri(), wait_until="load")
+    result = search(page, "clienten")
+    assert (bundle / "tips" / "index.html").as_uri() + "?h=clienten#11-privacy-van-clienten" in result["links"]
+    assert any(word.lower().startswith("cliënt") for word in result["marked"]), result["marked"]
+    assert errors == []
     context.close()
 
 
