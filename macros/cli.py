@@ -125,8 +125,13 @@ def _parser() -> argparse.ArgumentParser:
                            help="map met de inhoud (standaard: content/)")
     check_cmd.add_argument("--overlay", type=Path, default=None, metavar="MAP",
                            help="map met de eigen inhoud van een regio (standaard: regio/, als die bestaat)")
-    check_cmd.add_argument("--report", action="store_true", help="toon ook links zonder adres, om aan te vullen")
-    check_cmd.set_defaults(run=lambda a: run_check(a.content, a.report, a.overlay))
+    check_cmd.add_argument("--report", action="store_true",
+                           help="toon ook wat je nog kunt aanvullen: links zonder adres, ongebruikte thema's en regio's, "
+                                "actiepunten zonder checklist")
+    check_cmd.add_argument("--config", type=Path, default=CONFIG, metavar="BESTAND",
+                           help="de instellingen waarvan extra.toolkit wordt gecontroleerd (standaard: mkdocs.yml, "
+                                "als dat er is)")
+    check_cmd.set_defaults(run=lambda a: run_check(a.content, a.report, a.overlay, a.config))
 
     headers_cmd = commands.add_parser("headers", help="maak beveiligingsheaders en security.txt voor de gebouwde site")
     headers_cmd.add_argument("site_dir", type=Path, metavar="site", help="de gebouwde site, bijvoorbeeld site")
@@ -161,7 +166,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_check(content_dir: Path, report: bool, overlay: Path | None = None) -> None:
+def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path = CONFIG) -> None:
+    from .config import option_problems
     from .engine import check
 
     if not content_dir.is_dir():
@@ -172,6 +178,8 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None) -> N
     elif not overlay.is_dir():
         raise ToolkitError(f"Map met eigen inhoud van de regio niet gevonden: {overlay}.")
     index, problems = check(content_dir, overlay=overlay)
+    if config.is_file():  # the same check of extra.toolkit as the build makes
+        problems = sorted(problems + option_problems(config))
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem)
@@ -181,6 +189,8 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None) -> N
         for note in index.unknown_links:
             print(note)
         print(f"{len(index.unknown_links)} links zonder adres.")
+        for note in index.notes:
+            print(note)
     if problems:
         raise ToolkitError(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.")
     count = sum(len(items) for items in index.items.values())

@@ -297,8 +297,10 @@ def test_pages_with_a_config_mkdocs_refuses(project, capsys):
     (["bouw"], "gebruik: toolkit [-h] commando ...\ntoolkit: onbekend commando 'bouw'; kies uit: check, headers, "
                "compress, new, pdf, pages. Zie 'toolkit --help'.\n"),
     (["check", "--bogus"], "gebruik: toolkit check [-h] [--content MAP] [--overlay MAP] [--report]\n"
+                          "                       [--config BESTAND]\n"
                            "toolkit check: niet herkend: --bogus. Zie 'toolkit check --help'.\n"),
     (["check", "--content"], "gebruik: toolkit check [-h] [--content MAP] [--overlay MAP] [--report]\n"
+                          "                       [--config BESTAND]\n"
                              "toolkit check: --content heeft een waarde nodig. Zie 'toolkit check --help'.\n"),
     (["new", "tip"], "gebruik: toolkit new [-h] [--content MAP] soort titel\n"
                      "toolkit new: ontbreekt: titel. Zie 'toolkit new --help'.\n"),

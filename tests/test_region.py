@@ -150,10 +150,10 @@ def test_new_writes_a_valid_numbered_skeleton_and_never_overwrites(tmp_path):
     before = written.read_bytes()
     again = toolkit("new", "tip", "Cliënten écht betrekken", "--content", "content", cwd=project)
     assert again.returncode == 1
-    assert again.stdout.strip() == ("Niets geschreven: er is al een tip 'clienten-echt-betrekken': "
+    assert again.stderr.strip() == ("Niets geschreven: er is al een tip 'clienten-echt-betrekken': "
                                     "content/tips/17-clienten-echt-betrekken.yml; kies een andere titel.")
     assert written.read_bytes() == before
-    assert toolkit("new", "recept", "Iets", "--content", "content", cwd=project).stdout.startswith(
+    assert toolkit("new", "recept", "Iets", "--content", "content", cwd=project).stderr.startswith(
         "Niets geschreven: onbekende soort 'recept'")
 
 

@@ -3,6 +3,8 @@ option, at its line and column, from `toolkit check` and from the build alike.""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from sitebuild import ROOT, build, copy_project
@@ -93,3 +95,16 @@ def test_the_build_stops_on_a_setting_yaml_misread(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
     assert ("extra.toolkit.contact.phone: verwacht tekst, maar YAML leest 0201234567 als een getal; zet de waarde "
             'tussen aanhalingstekens: "0201234567"') in result.stdout + result.stderr
+
+
+def test_toolkit_check_reports_the_settings_too(tmp_path, monkeypatch, capsys):
+    from macros.cli import main
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text(BLOCK.format(options="    colors:\n      primary: #0b4f6c"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ['mkdocs.yml:5:15: error: extra.toolkit.colors.primary: YAML leest alles na # als '
+                                'opmerking, dus hier staat niets; zet de waarde tussen aanhalingstekens: "#0b4f6c"']
+    assert err.strip() == "1 probleem gevonden."
