@@ -14,6 +14,7 @@ from . import checklists as checklist_stage
 from . import paging
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
+from .new import PLACEHOLDER
 from .problems import Problem, field_path
 from .validate import suggest, walk_strings
 
@@ -223,6 +224,9 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                                                               f"'{regions[region]['name']}' niet buiten een voorbeeldblok"))
                         by_region[region] += [Mention(item, section, quote=quote) for quote in quotes]
             unknown_links += _unknown_links(doc)
+            problems += [doc.problem(path, f"{field_path(path)}: dit is nog de voorbeeldtekst van 'toolkit new'; "
+                                           "vervang hem door je eigen tekst")
+                         for path, text in walk_strings(doc.data) if text.lstrip().startswith(PLACEHOLDER)]
     for docs in lists.values():
         for doc in docs:
             unknown_links += _unknown_links(doc)

@@ -27,6 +27,10 @@ KINDS = {
 }
 """The words an editor may use for each kind (Dutch first), mapped to its folder in content/."""
 
+PLACEHOLDER = "Schrijf hier"
+"""How every text of a new skeleton starts; `toolkit check` refuses text that still does (macros/index.py),
+so that no placeholder reaches the site."""
+
 NUMBER_RE = re.compile(r"^(\d{2})-(.+)\.yml$")
 
 LAYERS = ("content", "regio")
@@ -90,18 +94,18 @@ def create(kind_word: str, title: str, content_dir: Path) -> Path:
 
 
 def _body(folder: str, title: str) -> dict:
-    section = {"id": "eerste-paragraaf", "title": "Eerste paragraaf",
-               "body": [{"text": "Schrijf hier de tekst van de paragraaf."},
-                        {"actions": {"items": ["Schrijf hier het eerste actiepunt."]}}]}
+    section = {"id": "eerste-paragraaf", "title": f"{PLACEHOLDER} de kop van de paragraaf",
+               "body": [{"text": f"{PLACEHOLDER} de tekst van de paragraaf."},
+                        {"actions": {"items": [f"{PLACEHOLDER} het eerste actiepunt."]}}]}
     return {
-        "tips": {"group": "aandacht", "text": "Schrijf hier de tip in één of twee zinnen."},
-        "lessons": {"points": ["Schrijf hier het eerste punt van de les."]},
-        "scenarios": {"intro": "Schrijf hier de inleiding.", "sections": [section]},
-        "routekaart": {"tagline": "Eén zin die zegt waar dit element over gaat.",
-                       "intro": "Schrijf hier de inleiding.", "sections": [section]},
-        "bouwstenen": {"insights": ["Schrijf hier het eerste inzicht."]},
-        "checklists": {"intro": f"Waarvoor en wanneer je de checklist '{title}' gebruikt.",
-                       "items": [{"text": "Schrijf hier het eerste punt om af te vinken."}]},
+        "tips": {"group": "aandacht", "text": f"{PLACEHOLDER} de tip in één of twee zinnen."},
+        "lessons": {"points": [f"{PLACEHOLDER} het eerste punt van de les."]},
+        "scenarios": {"intro": f"{PLACEHOLDER} de inleiding.", "sections": [section]},
+        "routekaart": {"tagline": f"{PLACEHOLDER} in één zin waar dit element over gaat.",
+                       "intro": f"{PLACEHOLDER} de inleiding.", "sections": [section]},
+        "bouwstenen": {"insights": [f"{PLACEHOLDER} het eerste inzicht."]},
+        "checklists": {"intro": f"{PLACEHOLDER} waarvoor en wanneer je de checklist '{title}' gebruikt.",
+                       "items": [{"text": f"{PLACEHOLDER} het eerste punt om af te vinken."}]},
     }[folder]
 
 

@@ -146,6 +146,14 @@ def test_new_writes_a_valid_numbered_skeleton_and_never_overwrites(tmp_path):
         assert toolkit("new", kind, "Nieuw onderdeel", "--content", "content", cwd=project).returncode == 0
     assert (content / "checklists" / "30-nieuw-onderdeel.yml").exists()
     check = toolkit("check", "--content", str(content))
+    assert check.returncode == 1  # the skeletons' texts are placeholders, which may not reach the site
+    assert (f"content/tips/17-clienten-echt-betrekken.yml:7:7: error: text: dit is nog de voorbeeldtekst van "
+            "'toolkit new'; vervang hem door je eigen tekst") in check.stdout.splitlines()
+    for new in (content / kind for kind in ("tips", "lessons", "scenarios", "routekaart", "bouwstenen", "checklists")):
+        for path in new.glob("*-nieuw-onderdeel.yml"):  # as an editor fills them in
+            path.write_text(path.read_text(encoding="utf-8").replace("Schrijf hier", "Tekst over"), encoding="utf-8")
+    written.write_text(written.read_text(encoding="utf-8").replace("Schrijf hier", "Tekst over"), encoding="utf-8")
+    check = toolkit("check", "--content", str(content))
     assert check.returncode == 0, check.stdout
     before = written.read_bytes()
     again = toolkit("new", "tip", "Cliënten écht betrekken", "--content", "content", cwd=project)
