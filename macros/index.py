@@ -110,6 +110,8 @@ class Index:
     notes: list[Problem] = field(default_factory=list)
     """Things an editor may want to finish, which the site handles as they are (`toolkit check --report`):
     a theme or region nothing refers to yet, action points that no checklist uses yet."""
+    hidden: dict[str, str] = field(default_factory=dict)
+    """References of the items a region hides (regio/hidden.yml) → the file that hides them."""
 
     def of_kind(self, kind: str) -> list[Item]:
         """Items of one kind in their numbered order."""
@@ -161,6 +163,9 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                 item = Item(kind, doc.data, doc)
                 _collect_sections(item, doc.data.get("sections"), ("sections",), 1)
                 items[kind][item.id] = item
+    hidden, found = _hide(lists.get("hidden", []), items)
+    problems += found
+    notes: list[Problem] = []
 
     by_theme: dict[str, list[Mention]] = defaultdict(list)
     by_region: dict[str, list[Mention]] = defaultdict(list)
@@ -179,6 +184,10 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
         if not REF_RE.match(ref):
             return False  # malformed: the schema already reported it
         target, _, anchor = ref.partition("#")
+        if target in hidden:  # a region hid it: the link goes, and --report says where
+            notes.append(doc.problem(path, f"{field_path(path)}: verwijzing naar '{ref}' valt weg: de regio verbergt "
+                                           f"{target} ({hidden[target]})", severity="note"))
+            return False
         kind, _, item_id = target.partition("/")
         item = items.get(kind, {}).get(item_id)
         if item is None:
@@ -233,10 +242,20 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
 
     checklists, checklists_by_ref, found = checklist_stage.resolve(items, check_ref)
     problems += found
-    scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"])
+    for checklist_id in [c for c in checklists if not checklists[c].points]:  # all its points were hidden
+        item = items["checklists"].pop(checklist_id)
+        del checklists[checklist_id]
+        notes.append(item.doc.problem(("items",), f"items: checklist '{checklist_id}' wordt niet getoond: al zijn "
+                                                  "punten komen uit verborgen onderdelen", severity="note"))
+    checklists_by_ref = {ref: [c for c in users if c.id in checklists] for ref, users in checklists_by_ref.items()}
+    checklists_by_ref = {ref: users for ref, users in checklists_by_ref.items() if users}
+    for mentions in by_theme.values():  # a checklist taken out above carried its themes
+        mentions[:] = [m for m in mentions if m.item.id in items[m.item.kind]]
+    scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"],
+                                     {ref.partition("/")[2] for ref in hidden if ref.startswith("routekaart/")})
     problems += found
     related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
-    notes = [places[(kind, entry_id)][0].problem((places[(kind, entry_id)][1], "id"), message, severity="note")
+    notes += [places[(kind, entry_id)][0].problem((places[(kind, entry_id)][1], "id"), message, severity="note")
              for kind, table, used, message in (
                  ("themes", themes, by_theme, "thema '{}' wordt nog door geen enkel onderdeel gebruikt"),
                  ("regions", regions, by_region, "over regio '{}' staat nog geen voorbeeld in de inhoud"))
@@ -245,8 +264,29 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     notes += _actions_without_checklist(items, checklists_by_ref)
     lists = paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER)
     index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
-                  checklists, checklists_by_ref, scan, origins, lists, notes)
+                  checklists, checklists_by_ref, scan, origins, lists, notes, hidden)
     return index, problems
+
+
+def _hide(docs: list[Document], items: dict) -> tuple[dict[str, str], list[Problem]]:
+    """Take the items a region hides (regio/hidden.yml: a list of references such as 'tips/05-x') out of
+    ``items``; returns reference → the hiding file's name, and the references that name no item."""
+    hidden, problems = {}, []
+    for doc in docs:
+        for i, ref in enumerate(doc.data if isinstance(doc.data, list) else []):
+            if not isinstance(ref, str) or "/" not in ref:
+                continue  # the schema reported it
+            kind, _, item_id = ref.partition("/")
+            if item_id in items.get(kind, {}):
+                hidden[ref] = doc.display
+            elif ref not in hidden:
+                hint = suggest(item_id, items.get(kind, {}))
+                problems.append(doc.problem((i,), f"[{i}]: '{ref}' bestaat niet; verberg een onderdeel met zijn map en "
+                                                  f"bestandsnaam zonder .yml" + (f" (bedoelde je '{kind}/{hint}'?)" if hint else "")))
+    for ref in hidden:
+        kind, _, item_id = ref.partition("/")
+        items[kind].pop(item_id)
+    return hidden, problems
 
 
 def _actions_without_checklist(items: dict, checklists_by_ref: dict) -> list[Problem]:

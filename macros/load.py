@@ -38,6 +38,7 @@ LIST_FILES = {
     "sources": "sources",
     "glossary": "glossary",
     "borgingsscan": "borgingsscan",
+    "hidden": "hidden",
 }
 """File stem under content/ → schema name, for the files that hold a list of entries."""
 

@@ -15,20 +15,21 @@ class Statement:
     section: object  # the index Section that explains it
 
 
-def resolve(docs: list, chapters: dict) -> tuple[list[tuple[object, list[Statement]]], list[Problem]]:
+def resolve(docs: list, chapters: dict, hidden: set = frozenset()) -> tuple[list[tuple[object, list[Statement]]], list[Problem]]:
     """The scan as (chapter item, statements) in file order, and references that point nowhere.
-    A later file (a region's) replaces the statements of a chapter that an earlier one has."""
+    A later file (a region's) replaces the statements of a chapter that an earlier one has; the
+    statements of a chapter a region hides (``hidden``, chapter ids) are left out."""
     scan, problems = {}, []
     for doc in docs:
         if isinstance(doc.data, list):
-            problems += _resolve_file(doc, chapters, scan)
+            problems += _resolve_file(doc, chapters, scan, hidden)
     return list(scan.values()), problems
 
 
-def _resolve_file(doc, chapters: dict, scan: dict) -> list[Problem]:
+def _resolve_file(doc, chapters: dict, scan: dict, hidden: set) -> list[Problem]:
     problems = []
     for i, entry in enumerate(doc.data):
-        if not isinstance(entry, dict) or not isinstance(entry.get("chapter"), str):
+        if not isinstance(entry, dict) or not isinstance(entry.get("chapter"), str) or entry["chapter"] in hidden:
             continue
         chapter = chapters.get(entry["chapter"])
         if chapter is None:

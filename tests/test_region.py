@@ -136,18 +136,20 @@ def toolkit(*args, cwd=ROOT):
 def test_new_writes_a_valid_numbered_skeleton_and_never_overwrites(tmp_path):
     project = copy_project(tmp_path / "project")
     content = project / "content"
+    number = {kind: max(int(p.name[:2]) for p in (content / kind).glob("*.yml")) + 1 for kind in ("tips", "checklists")}
+    tip = f"content/tips/{number['tips']:02d}-clienten-echt-betrekken.yml"
     result = toolkit("new", "tip", "Cliënten écht betrekken!", "--content", "content", cwd=project)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("Nieuw bestand: content/tips/17-clienten-echt-betrekken.yml.")
-    written = content / "tips" / "17-clienten-echt-betrekken.yml"
+    assert result.stdout.startswith(f"Nieuw bestand: {tip}.")
+    written = project / tip
     assert written.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/tip.schema.json\n")
     assert yaml.safe_load(written.read_text(encoding="utf-8"))["title"] == "Cliënten écht betrekken!"
     for kind in ("les", "scenario", "routekaart", "bouwsteen", "checklist"):
         assert toolkit("new", kind, "Nieuw onderdeel", "--content", "content", cwd=project).returncode == 0
-    assert (content / "checklists" / "30-nieuw-onderdeel.yml").exists()
+    assert (content / "checklists" / f"{number['checklists']:02d}-nieuw-onderdeel.yml").exists()
     check = toolkit("check", "--content", str(content))
     assert check.returncode == 1  # the skeletons' texts are placeholders, which may not reach the site
-    assert (f"content/tips/17-clienten-echt-betrekken.yml:7:7: error: text: dit is nog de voorbeeldtekst van "
+    assert (f"{tip}:7:7: error: text: dit is nog de voorbeeldtekst van "
             "'toolkit new'; vervang hem door je eigen tekst") in check.stdout.splitlines()
     for new in (content / kind for kind in ("tips", "lessons", "scenarios", "routekaart", "bouwstenen", "checklists")):
         for path in new.glob("*-nieuw-onderdeel.yml"):  # as an editor fills them in
@@ -159,7 +161,7 @@ def test_new_writes_a_valid_numbered_skeleton_and_never_overwrites(tmp_path):
     again = toolkit("new", "tip", "Cliënten écht betrekken", "--content", "content", cwd=project)
     assert again.returncode == 1
     assert again.stderr.strip() == ("Niets geschreven: er is al een tip 'clienten-echt-betrekken': "
-                                    "content/tips/17-clienten-echt-betrekken.yml; kies een andere titel.")
+                                    f"{tip}; kies een andere titel.")
     assert written.read_bytes() == before
     assert toolkit("new", "recept", "Iets", "--content", "content", cwd=project).stderr.startswith(
         "Niets geschreven: onbekende soort 'recept'")
