@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -122,6 +123,31 @@ def validate(kind: str, doc: Document, schema_dir: Path = SCHEMA_DIR) -> list[Pr
     if kind in LIST_FILES and isinstance(doc.data, list):
         problems.extend(_unique_entries(doc, UNIQUE_KEY.get(kind, "id")))
     return problems
+
+
+SCHEMA_LINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
+"""The first line that tells an editor's IDE (VS Code's YAML extension) which JSON Schema a file follows."""
+
+
+def schema_line(kind: str, doc: Document, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+    """A note when a file's first line names a JSON Schema that is not there, seen from the file's own folder: a
+    file copied from content/tips/ into regio/tips/ keeps ``../schema/tip.schema.json``, and the IDE stops helping.
+    The note gives the line to write instead. A note, not an error: the site builds the same either way."""
+    first = doc.lines[0] if doc.lines else ""
+    match = SCHEMA_LINE_RE.search(first)
+    if not match or first[:match.start()].strip():
+        return []
+    wanted = f"{schema_name(kind)}.schema.json"
+    named = match.group(1)
+    target = doc.path.parent / named
+    if target.name == wanted and target.is_file():
+        return []
+    right = Path(os.path.relpath(Path(schema_dir) / wanted, doc.path.parent)).as_posix()
+    why = ("wijst naar een schema dat vanaf deze map niet bestaat" if not target.is_file()
+           else f"wijst naar het schema van een ander soort bestand, niet naar {wanted}")
+    return [Problem(doc.display, 1, match.start(1) + 1,
+                    f"de schemaregel ({named}) {why}, dus je editor helpt niet bij dit bestand; "
+                    f"schrijf op de eerste regel: # yaml-language-server: $schema={right}", severity="note")]
 
 
 def walk_strings(data, path: tuple = ()):
