@@ -6,9 +6,9 @@ what the operating system or the user can cause (a missing or unreadable file, a
 ``toolkit check --report | head``, Ctrl+C) and the content engine's ``ContentError`` into such a message, so
 the command never ends in a traceback.
 
-Every default path is relative to the folder the command runs in (``content/``, ``regio/``, ``mkdocs.yml``,
-``deploy/generated/``), never to the folder the package was installed from: ``toolkit headers site`` in a
-region's checkout reads that checkout's mkdocs.yml.
+Every default path is relative to the folder the command runs in (``content/``, ``regio/``, the site's settings
+(see ``site_config``), ``deploy/generated/``), never to the folder the package was installed from: ``toolkit
+headers site`` in a region's checkout reads that checkout's settings.
 """
 
 from __future__ import annotations
@@ -25,7 +25,16 @@ from .problems import ContentError
 CONTENT = Path("content")
 OVERLAY = Path("regio")
 CONFIG = Path("mkdocs.yml")
+REGION_CONFIG = Path("mkdocs.regio.yml")
 NGINX = Path("deploy") / "generated" / "csp.conf"
+
+
+def site_config(folder: Path = Path()) -> Path:
+    """The settings a site is built with: a region's own ``mkdocs.regio.yml`` (which INHERITs mkdocs.yml, so
+    that national updates to mkdocs.yml never conflict with the region's settings) when ``folder`` has one,
+    else ``mkdocs.yml``. The one place of this rule: `toolkit`, scripts/serve, scripts/build, scripts/offline
+    and the tests all ask it."""
+    return folder / REGION_CONFIG if (folder / REGION_CONFIG).is_file() else folder / CONFIG
 
 
 class ToolkitError(Exception):
@@ -128,14 +137,15 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--report", action="store_true",
                            help="toon ook wat je nog kunt aanvullen: links zonder adres, ongebruikte thema's en regio's, "
                                 "actiepunten zonder checklist")
-    check_cmd.add_argument("--config", type=Path, default=CONFIG, metavar="BESTAND",
-                           help="de instellingen waarvan extra.toolkit wordt gecontroleerd (standaard: mkdocs.yml, "
-                                "als dat er is)")
+    check_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
+                           help="de instellingen waarvan extra.toolkit wordt gecontroleerd (standaard: "
+                                "mkdocs.regio.yml als dat er is, anders mkdocs.yml, als dat er is)")
     check_cmd.set_defaults(run=lambda a: run_check(a.content, a.report, a.overlay, a.config))
 
     headers_cmd = commands.add_parser("headers", help="maak beveiligingsheaders en security.txt voor de gebouwde site")
     headers_cmd.add_argument("site_dir", type=Path, metavar="site", help="de gebouwde site, bijvoorbeeld site")
-    headers_cmd.add_argument("--config", type=Path, default=CONFIG, metavar="BESTAND", help="standaard: mkdocs.yml")
+    headers_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
+                             help="standaard: mkdocs.regio.yml als dat er is, anders mkdocs.yml")
     headers_cmd.add_argument("--nginx", type=Path, default=NGINX, metavar="BESTAND",
                              help="nginx-bestand om te schrijven (standaard: deploy/generated/csp.conf)")
     headers_cmd.set_defaults(run=lambda a: run_headers(a.site_dir, a.config, a.nginx))
@@ -161,12 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     pages_cmd = commands.add_parser("pages", help="schrijf wat een build in docs/ zet (pagina's per scenario, "
                                     "hoofdstuk, thema enz. en de kleuren) zonder te bouwen; "
                                     "nodig vóór 'zensical build'")
-    pages_cmd.add_argument("--config", type=Path, default=CONFIG, metavar="BESTAND", help="standaard: mkdocs.yml")
+    pages_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
+                           help="standaard: mkdocs.regio.yml als dat er is, anders mkdocs.yml")
     pages_cmd.set_defaults(run=lambda a: run_pages(a.config))
     return parser
 
 
-def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path = CONFIG) -> None:
+def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path | None = None) -> None:
     from .config import option_problems
     from .engine import check
 
@@ -178,6 +189,7 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None, conf
     elif not overlay.is_dir():
         raise ToolkitError(f"Map met eigen inhoud van de regio niet gevonden: {overlay}.")
     index, problems = check(content_dir, overlay=overlay)
+    config = site_config() if config is None else config
     if config.is_file():  # the same check of extra.toolkit as the build makes
         problems = sorted(problems + option_problems(config))
     github = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -99,26 +100,56 @@ def option_problems(config_file: Path) -> list:
 
     Reads the file's YAML nodes (so it knows what was typed: ``0201234567`` that YAML took for a
     number, a colour after ``#`` that YAML took for a comment); MkDocs' own tags such as !ENV are
-    kept as they are. Raises OSError when the file cannot be read."""
+    kept as they are. A file with ``INHERIT`` (a region's mkdocs.regio.yml) is merged with the file it
+    inherits as MkDocs merges them (mappings key by key, the inheriting file winning), and each problem is
+    reported in the file where its value stands. Raises OSError when a file cannot be read."""
     import yaml
 
     from . import theme
     from .problems import Problem
 
-    text = Path(config_file).read_text(encoding="utf-8-sig")
-    display = Path(config_file).name
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        return [Problem(display, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
-                        f"mkdocs.yml is geen geldige YAML: {err.problem}")]
-    lines = text.splitlines()
+    top = Path(config_file)
     problems: list[Problem] = []
+    lines: dict[str, list[str]] = {}  # each file's lines by its display name, which its nodes' marks carry
+
+    def compose(path: Path, seen: tuple):
+        display = top.name if path == top else os.path.relpath(path, top.parent)
+        text = path.read_text(encoding="utf-8-sig")
+        lines[display] = text.splitlines()
+        loader = yaml.SafeLoader(text)
+        loader.name = display  # the marks of the nodes composed from here on name this file
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            problems.append(Problem(display, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                                    f"{display} is geen geldige YAML: {err.problem}"))
+            return None
+        finally:
+            loader.dispose()
+        inherit = _child(node, "INHERIT")
+        if inherit is None:
+            return node
+        name = _inherit_target(inherit)
+        parent = path.parent / name if isinstance(name, str) else None
+        mark = inherit.start_mark
+        if parent is None or not parent.is_file():
+            problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                    f"INHERIT: het bestand '{name}' bestaat niet" if isinstance(name, str) else
+                                    "INHERIT: verwacht de naam van een bestand, zoals mkdocs.yml"))
+            return node
+        if parent.resolve() in seen:
+            problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                    f"INHERIT: '{name}' verwijst (via via) terug naar dit bestand"))
+            return node
+        return _merge(compose(parent, seen + (parent.resolve(),)), node)
+
+    root = compose(top, (top.resolve(),))
 
     def report(node, name: str, message: str):
         mark = node.start_mark if node is not None else None
-        problems.append(Problem(display, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+        problems.append(Problem(mark.name if mark else top.name, mark.line + 1 if mark else 1,
+                                mark.column + 1 if mark else 1,
                                 f"extra.toolkit{'.' + name if name else ''}: {message}"))
 
     def kind(node) -> str:
@@ -129,7 +160,8 @@ def option_problems(config_file: Path) -> list:
         return _KINDS.get(node.tag, "iets anders")
 
     def comment_ate(node) -> bool:  # `primary: #0b4f6c`: YAML reads the colour as a comment
-        return node.tag.endswith(":null") and "#" in lines[node.start_mark.line][node.start_mark.column:]
+        mark = node.start_mark
+        return node.tag.endswith(":null") and "#" in lines[mark.name][mark.line][mark.column:]
 
     def text_value(node, name: str, example: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
@@ -168,7 +200,7 @@ def option_problems(config_file: Path) -> list:
     for name in ("content", "overlay", "region"):
         if name in options:
             text_value(options[name], name, "…")
-    root_dir = Path(config_file).resolve().parent
+    root_dir = top.resolve().parent  # MkDocs reads paths relative to the file it was given, INHERIT or not
     if isinstance(options.get("content"), yaml.ScalarNode) and options["content"].tag.endswith(":str") \
             and not (root_dir / options["content"].value).is_dir():
         report(options["content"], "content", f"de map '{options['content'].value}' bestaat niet")
@@ -203,6 +235,37 @@ def option_problems(config_file: Path) -> list:
     if "preferred_languages" in security:
         text_value(security["preferred_languages"], "security.preferred_languages", "nl, en")
     return sorted(problems)
+
+
+def _merge(parent, child):
+    """Two YAML nodes merged as MkDocs merges a file with the one it INHERITs (mergedeep): mappings key by key,
+    recursively; anything else, lists included, is the inheriting file's (``child``) value."""
+    import yaml
+
+    if not (isinstance(parent, yaml.MappingNode) and isinstance(child, yaml.MappingNode)):
+        return parent if child is None else child
+    def name(key):  # a key as a dict key: its text; a (rare) list or mapping as a key never matches another
+        return key.value if isinstance(key, yaml.ScalarNode) else id(key)
+
+    merged = {name(key): (key, value) for key, value in parent.value}
+    for key, value in child.value:
+        merged[name(key)] = (key, _merge(merged[name(key)][1], value) if name(key) in merged else value)
+    return yaml.MappingNode(child.tag, list(merged.values()), child.start_mark, child.end_mark)
+
+
+def _inherit_target(node):
+    """The file name under INHERIT, as MkDocs reads it (also ``!ENV [VARIABLE, default]``); None if not a name."""
+    import yaml
+
+    if node.tag == "!ENV":
+        from yaml_env_tag import construct_env_tag
+
+        value = construct_env_tag(yaml.SafeLoader(""), node)
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+        value = node.value
+    else:
+        return None
+    return value if isinstance(value, str) and value else None
 
 
 def _child(node, key: str):

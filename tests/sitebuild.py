@@ -56,8 +56,13 @@ def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
+def build(project: Path, site_dir: Path, config: str | None = None) -> subprocess.CompletedProcess:
+    """Build a project strictly, with ``config`` (a file name in the project) or else the settings its scripts use:
+    a region's mkdocs.regio.yml when it has one, else mkdocs.yml (macros.cli.site_config)."""
+    from macros.cli import site_config
+
+    config_file = project / config if config else site_config(project)
+    return mkdocs(project, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(site_dir))
 
 
 def copy_project(dest: Path) -> Path:

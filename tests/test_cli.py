@@ -251,6 +251,25 @@ def test_headers_reads_the_mkdocs_yml_of_the_working_directory(project, capsys):
     assert (real_csp.stat().st_mtime_ns if real_csp.exists() else None) == before
 
 
+def test_headers_reads_the_region_file_when_there_is_one(project, capsys):
+    """A region keeps its settings in mkdocs.regio.yml, which INHERITs the national mkdocs.yml: `toolkit headers
+    site` uses the two together, without --config."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "mkdocs.regio.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_url: https://toolkit.elders.example/\n"
+        "extra:\n  toolkit:\n    security:\n      contact: mailto:beveiliging@elders.example\n", encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("<!doctype html><title>x</title><p>x</p>")
+
+    status, out, err = run(capsys, "headers", "site")
+
+    assert (status, err) == (0, "")
+    txt = (project / "site" / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert "Contact: mailto:beveiliging@elders.example\n" in txt
+    assert "Preferred-Languages: nl, en\n" in txt  # from the national mkdocs.yml
+    assert "Canonical: https://toolkit.elders.example/.well-known/security.txt\n" in txt
+
+
 def test_headers_without_mkdocs_yml(project, capsys):
     assert run(capsys, "headers", "site") == (1, "", (
         "mkdocs.yml niet gevonden. Draai 'toolkit headers' in de map van de site, of geef het bestand met "

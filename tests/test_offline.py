@@ -4,16 +4,27 @@ a known result."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import zipfile
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from sitebuild import ROOT
+from sitebuild import ROOT, copy_project
 from test_search import search
 
 SEARCH_INPUT = "input[data-md-component='search-query']"
+
+REGION_CONFIG = """\
+INHERIT: mkdocs.yml
+site_name: Toolkit GGZ en werk Twente
+extra:
+  toolkit:
+    region: Regio Twente
+    contact: {name: Team Werk en Gezondheid, phone: "053 123 4567"}
+    colors: {primary: "#3a2a6b"}
+"""
 
 
 def _config(name: str) -> dict:
@@ -38,16 +49,36 @@ def test_offline_config_differs_from_the_site_only_where_it_must():
     assert offline["extra"] == {**site["extra"], "polyfills": offline["extra"]["polyfills"]}
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("offline")
-    result = subprocess.run(["bash", str(ROOT / "scripts" / "offline"), str(tmp / "toolkit.zip")],
+def make_bundle(project, tmp):
+    """Run `bash scripts/offline ZIP` of a project and unzip what it made; returns the unzipped site."""
+    result = subprocess.run(["bash", str(project / "scripts" / "offline"), str(tmp / "toolkit.zip")],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Offline-versie klaar" in result.stdout
     with zipfile.ZipFile(tmp / "toolkit.zip") as archive:
         archive.extractall(tmp / "unzipped")
     return tmp / "unzipped" / "toolkit-offline"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    return make_bundle(ROOT, tmp_path_factory.mktemp("offline"))
+
+
+def test_a_region_bundle_has_the_region_settings(tmp_path):
+    """In a region's checkout, whose settings are in mkdocs.regio.yml, the offline bundle is the region's site."""
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "mkdocs-offline.yml", project)
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    for shared in (".venv", "node_modules"):
+        (project / shared).symlink_to(ROOT / shared)
+    (project / "mkdocs.regio.yml").write_text(REGION_CONFIG, encoding="utf-8")
+    site = make_bundle(project, tmp_path)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Toolkit GGZ en werk Twente</title>" in home
+    assert "<strong>Regio Twente</strong>" in home and "Team Werk en Gezondheid" in home and "053 123 4567" in home
+    assert "--toolkit-primary: #3a2a6b;" in (site / "assets" / "kleuren.css").read_text(encoding="utf-8")
+    assert (site / "search" / "search_index.js").is_file()  # still the offline build
 
 
 def test_bundle_has_the_search_index_as_script_and_the_worker_shim(bundle):

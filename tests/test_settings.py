@@ -108,3 +108,69 @@ def test_toolkit_check_reports_the_settings_too(tmp_path, monkeypatch, capsys):
     assert out.splitlines() == ['mkdocs.yml:5:15: error: extra.toolkit.colors.primary: YAML leest alles na # als '
                                 'opmerking, dus hier staat niets; zet de waarde tussen aanhalingstekens: "#0b4f6c"']
     assert err.strip() == "1 probleem gevonden."
+
+
+def test_a_region_file_is_checked_with_the_file_it_inherits(tmp_path):
+    """mkdocs.regio.yml INHERITs mkdocs.yml: each problem is reported in the file where its value stands, and a
+    national value the region replaces is not the region's problem."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(BLOCK.format(options=(
+        "    colors:\n      primary: #0b4f6c\n    national_contact:\n      phone: 0201234567")), encoding="utf-8")
+    region = tmp_path / "mkdocs.regio.yml"
+    region.write_text('INHERIT: mkdocs.yml\nextra:\n  toolkit:\n    region: 2024\n    colors:\n'
+                      '      primary: "#3a2a6b"\n', encoding="utf-8")
+    assert [str(p) for p in option_problems(region)] == [
+        'mkdocs.regio.yml:4:13: error: extra.toolkit.region: verwacht tekst, maar YAML leest 2024 als een getal; '
+        'zet de waarde tussen aanhalingstekens: "2024"',
+        'mkdocs.yml:7:14: error: extra.toolkit.national_contact.phone: verwacht tekst, maar YAML leest 0201234567 '
+        'als een getal; zet de waarde tussen aanhalingstekens: "0201234567"',
+    ]
+
+
+@pytest.mark.parametrize("inherit, expected", [
+    ("mkdocs.yml", []),
+    ("landelijk.yml", ["mkdocs.regio.yml:1:10: error: INHERIT: het bestand 'landelijk.yml' bestaat niet"]),
+    ("mkdocs.regio.yml", ["mkdocs.regio.yml:1:10: error: INHERIT: 'mkdocs.regio.yml' verwijst (via via) terug "
+                          "naar dit bestand"]),
+    ("[mkdocs.yml]", ["mkdocs.regio.yml:1:10: error: INHERIT: verwacht de naam van een bestand, zoals mkdocs.yml"]),
+])
+def test_what_a_region_file_inherits_must_be_a_file(tmp_path, inherit, expected):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(BLOCK.format(options="    region: Landelijk"), encoding="utf-8")
+    region = tmp_path / "mkdocs.regio.yml"
+    region.write_text(f"INHERIT: {inherit}\nsite_name: Toolkit Regio Twente\n", encoding="utf-8")
+    assert [str(p) for p in option_problems(region)] == expected
+
+
+def test_the_file_a_region_inherits_must_be_valid_yaml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nextra: [\n", encoding="utf-8")
+    region = tmp_path / "mkdocs.regio.yml"
+    region.write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    assert [str(p) for p in option_problems(region)] == [
+        "mkdocs.yml:3:1: error: mkdocs.yml is geen geldige YAML: expected the node content, but found '<stream end>'"]
+
+
+def test_toolkit_check_reads_the_region_file_when_there_is_one(tmp_path, monkeypatch, capsys):
+    from macros.cli import main
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text(BLOCK.format(options="    region: \"\""), encoding="utf-8")
+    (tmp_path / "mkdocs.regio.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  toolkit:\n    colors:\n"
+                                               "      primary: #0b4f6c\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ['mkdocs.regio.yml:5:15: error: extra.toolkit.colors.primary: YAML leest alles na # '
+                                'als opmerking, dus hier staat niets; zet de waarde tussen aanhalingstekens: '
+                                '"#0b4f6c"']
+    assert err.strip() == "1 probleem gevonden."
+
+
+def test_the_build_names_the_region_file_of_a_misread_setting(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "mkdocs.regio.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  toolkit:\n    contact:\n"
+                                              "      phone: 0531234567\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")  # with mkdocs.regio.yml, as the scripts build a region's site
+    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+    assert ('mkdocs.regio.yml:5:14: error: extra.toolkit.contact.phone: verwacht tekst, maar YAML leest 0531234567 '
+            'als een getal; zet de waarde tussen aanhalingstekens: "0531234567"') in result.stdout + result.stderr
