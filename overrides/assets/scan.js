@@ -15,25 +15,38 @@
     return toolkit.load(STORE);
   }
 
-  function save(answers) {
-    toolkit.save(STORE, answers);
-  }
-
   function setup(form) {
     if (form.dataset.ready) return;
     form.dataset.ready = "true";
     var result = document.querySelector(".toolkit-scan__result");
     var statements = Array.prototype.slice.call(form.querySelectorAll(".toolkit-scan__statement"));
     var answers = load();
+    var message = toolkit.liveArea("toolkit-checklist__message");
+    var notice = toolkit.liveArea("toolkit-checklist__message toolkit-unsaved");
+
+    function save() {
+      toolkit.keep(STORE, answers, notice, "Let op: deze browser bewaart je antwoorden niet, dus ze zijn weg als " +
+        "je deze pagina verlaat. Bewaar de uitslag met 'Uitslag afdrukken' (op papier of als pdf).");
+    }
+
+    /* Show the answers in the radio buttons and the result. */
+    function show() {
+      statements.forEach(function (statement) {
+        var saved = answers[statement.dataset.key];
+        Array.prototype.forEach.call(statement.querySelectorAll("input[type=radio]"), function (radio) {
+          radio.checked = radio.value === saved;
+        });
+      });
+      score();
+    }
 
     statements.forEach(function (statement) {
-      var saved = answers[statement.dataset.key];
       Array.prototype.forEach.call(statement.querySelectorAll("input[type=radio]"), function (radio) {
-        radio.checked = radio.value === saved;
         radio.addEventListener("change", function () {
           answers[statement.dataset.key] = radio.value;
           answers.date = new Date().toISOString();
-          save(answers);
+          toolkit.withdraw(message);
+          save();
           score();
         });
       });
@@ -52,19 +65,21 @@
           if (value !== "2") weak.push(statement);
         });
         var total = element.querySelectorAll(".toolkit-scan__statement").length;
-        /* The score counts the answered statements only, so a half-done element is not shown as weak. */
+        /* The advice compares the answered statements only (max), so a half-done element is not read as weak;
+           the score and its bar count the whole element (full), so a half-done one never shows as complete. */
         return { id: element.dataset.element, title: element.dataset.title, points: points, max: answered * 2,
-                 answered: answered, total: total, weak: weak };
+                 full: total * 2, answered: answered, total: total, weak: weak };
       });
 
       elements.forEach(function (element) {
         var row = result.querySelector('tr[data-element="' + element.id + '"]');
-        var percent = element.max ? Math.round((100 * element.points) / element.max) : 0;
+        var percent = Math.round((100 * element.points) / element.full);
         row.querySelector(".toolkit-scan__score").textContent = element.answered
-          ? element.points + " van " + element.max + " punten (" + percent + "%)" +
-            (element.answered < element.total ? ", " + element.answered + " van " + element.total + " stellingen beantwoord" : "")
+          ? element.points + " van " + element.full + " punten (" + percent + "%)" +
+            (element.answered < element.total
+              ? ", deels ingevuld: " + element.answered + " van " + element.total + " stellingen beantwoord" : "")
           : "nog niet ingevuld";
-        row.querySelector(".toolkit-scan__bar > span").style.width = (element.answered ? percent : 0) + "%";
+        row.querySelector(".toolkit-scan__bar > span").style.width = percent + "%";
       });
 
       var date = result.querySelector(".toolkit-scan__date");
@@ -118,15 +133,26 @@
     tools.className = "toolkit-checklist__tools";
     var print = toolkit.button("Uitslag afdrukken", function () { window.print(); });
     var reset = toolkit.button("Antwoorden wissen", function () {
+      var before = answers;
       answers = {};
-      save(answers);
-      Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (radio) { radio.checked = false; });
-      score();
+      save();
+      show();
+      if (Object.keys(before).length) {
+        toolkit.say(message, "Alle antwoorden zijn gewist.", function () {
+          answers = before;
+          save();
+          show();
+        }, "De antwoorden zijn teruggezet.", reset);
+      } else {
+        toolkit.say(message, "Er stonden geen antwoorden; er is niets gewist.");
+      }
     });
     tools.appendChild(print);
     tools.appendChild(reset);
     result.appendChild(tools);
-    score();
+    result.appendChild(message);
+    result.appendChild(notice);
+    show();
   }
 
   toolkit.onPage("[data-scan]", setup);

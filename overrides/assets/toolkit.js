@@ -17,12 +17,51 @@ window.toolkit = (function () {
     }
   }
 
+  /* False when storage is full or blocked (some private modes, settings): then the state lasts until
+     the page is left. */
   function save(key, value) {
     try {
       localStorage.setItem(key, JSON.stringify(value));
+      return true;
     } catch (error) {
-      /* storage full or blocked (private mode): the state lasts until the page is left */
+      return false;
     }
+  }
+
+  /* Save after something the visitor did; if that fails, say so once per page in notice (a live region
+     next to what they used), with text that names the way out. */
+  var toldOn = null;
+  function keep(key, value, notice, text) {
+    if (save(key, value) || toldOn === location.pathname) return;
+    toldOn = location.pathname;
+    notice.textContent = text;
+  }
+
+  /* A paragraph that screen readers announce when its text changes. */
+  function liveArea(className) {
+    var element = document.createElement("p");
+    element.className = className;
+    element.setAttribute("role", "status");
+    return element;
+  }
+
+  /* Say text in the live area message. With undo, also offer a button "Ongedaan maken": it calls undo, says
+     undone and gives the focus back to the button `from` (the one that did what is undone). */
+  function say(message, text, undo, undone, from) {
+    message.textContent = text;
+    if (!undo) return;
+    message.appendChild(document.createTextNode(" "));
+    message.appendChild(button("Ongedaan maken", function () {
+      undo();
+      say(message, undone);
+      from.focus();
+    }));
+  }
+
+  /* Withdraw the offer to undo (after a new change, undoing would lose it); the text stays. */
+  function withdraw(message) {
+    var offer = message.querySelector("button");
+    if (offer) offer.remove();
   }
 
   function button(text, onClick) {
@@ -64,5 +103,6 @@ window.toolkit = (function () {
   loadFor("[data-checklist]", "checklist.js");
   loadFor("[data-scan]", "scan.js");
 
-  return { load: load, save: save, button: button, onPage: onPage };
+  return { load: load, save: save, keep: keep, liveArea: liveArea, say: say, withdraw: withdraw, button: button,
+           onPage: onPage };
 })();
