@@ -178,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path | None = None) -> None:
+    from . import upstream
     from .config import option_problems
     from .engine import check
 
@@ -193,7 +194,7 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None, conf
     if config.is_file():  # the same check of extra.toolkit as the build makes
         problems = sorted(problems + option_problems(config))
     github = os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in problems:
+    for problem in problems + upstream.notices(index, content_dir, overlay):  # errors, then what changed nationally
         print(problem)
         if github:
             print(problem.github())

@@ -118,3 +118,15 @@ def test_no_notices_without_git(tmp_path):
     hide(tmp_path, ["lessons/06-casuistiekbijeenkomsten"])
     index, _ = check(tmp_path / "content", overlay=tmp_path / "regio")
     assert notices(index, tmp_path / "content", tmp_path / "regio") == []
+
+
+def test_toolkit_check_prints_the_notices_and_passes(tmp_path, monkeypatch, capsys):
+    from macros.cli import main
+
+    test_check_tells_the_region_what_changed_nationally(tmp_path)
+    monkeypatch.chdir(tmp_path / "project")
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("content/tips/05-casuistiekbesprekingen.yml:1:1: notice: landelijk gewijzigd op 02-03-2026")
+    assert out[1].startswith("content/lessons/06-casuistiekbijeenkomsten.yml:1:1: notice: landelijk gewijzigd op 02-03-2026")
+    assert out[-1].startswith("Inhoud in orde: ")
