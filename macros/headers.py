@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import address
 from .cli import ToolkitError
 from .config import Security
 
@@ -164,12 +165,16 @@ def check_security(security: Security, expires: datetime, now: datetime) -> tupl
 def write(site_dir: Path, nginx_out: Path, security: Security, site_url: str | None,
           now: datetime | None = None) -> tuple[list[str], list[str]]:
     """Write the nginx include, SITE_DIR/_headers and SITE_DIR/.well-known/security.txt.
-    Returns (messages, problems); with problems, nothing is written."""
+    Returns (messages, problems); with problems, nothing is written. A site_url that only works on this
+    computer is a problem: a site built with it has that address in its sitemap and canonical links."""
     now = now or datetime.now(timezone.utc)
     pages, found = scan(site_dir)
     if not pages:
         return [], [f"{site_dir}: geen HTML-pagina's gevonden; bouw eerst de site (mkdocs build)."]
     problems, messages = list(found.blocked), []
+    local = address.problem(site_url)  # the last step of a publication build: stop before a local address goes out
+    if local:
+        problems.insert(0, local)
     try:
         expires = expiry(security.expires, now)
     except ValueError:

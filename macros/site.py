@@ -48,14 +48,23 @@ class Site:
     def source_intro(self, section): return items.source_intro(self.index, section)[0]
     def checklists_overview(self, page=1): return checklist.overview(self.index, self.current, page)
     def checklist_page(self, cid):
-        return checklist.page(self.index, self.current, cid, self.site_url, self.env.conf.get("use_directory_urls", True))
+        return checklist.page(self.index, self.current, cid, self.site_url, self.env.conf.get("use_directory_urls", True),
+                              self.offline)
     def all_checklists(self, page=1):
-        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True), page)
+        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True),
+                                        page, self.offline)
     def borgingsscan(self): return scan.scan(self.index, self.current)
 
     @property
     def site_url(self) -> str:
         return self.env.conf.get("site_url") or ""
+
+    @property
+    def offline(self) -> bool:
+        """Built for opening from disk: Material's offline plugin is on (mkdocs-offline.yml)."""
+        plugins = self.env.conf.get("plugins") or {}
+        plugin = plugins.get("material/offline") if hasattr(plugins, "get") else None
+        return bool(getattr(getattr(plugin, "config", None), "enabled", False))
 
     def contact_block(self):
         """The region's contact and (unless switched off) the national one, from mkdocs.yml."""

@@ -91,10 +91,13 @@ def running_nginx(site_dir: Path, mkdocs_yml: Path, tmp: Path):
     site, deploy = tmp / "site", tmp / "deploy"
     shutil.copytree(site_dir, site)
     shutil.copytree(ROOT / "deploy", deploy, ignore=shutil.ignore_patterns("generated"))
-    # The national mkdocs.yml names no security contact (whoever hosts the site does): use one here.
+    # The national mkdocs.yml names no security contact (whoever hosts the site does) and has the local address
+    # for `mkdocs serve`, which `toolkit headers` refuses: use a contact and the real address here.
     config = tmp / "mkdocs.yml"
     national = mkdocs_yml.read_text(encoding="utf-8")
     assert "      contact: []" in national
+    national, found = re.subn(r"(?m)^site_url: .*$", f"site_url: https://{HOST}/", national, count=1)
+    assert found == 1, f"{mkdocs_yml} has no site_url line; update tests/test_deploy.py"
     config.write_text(national.replace("      contact: []", f"      contact: {SECURITY_CONTACT}", 1), encoding="utf-8")
     made = subprocess.run([sys.executable, "-m", "macros", "headers", str(site), "--config", str(config), "--nginx",
                            str(deploy / "generated" / "csp.conf")], cwd=ROOT, capture_output=True, text=True)
@@ -450,8 +453,10 @@ def _selectors(css: str) -> list[str]:
     return [re.sub(r"\s+", "", head) for head in re.findall(r"([^{};]+)\{", css)]
 
 
-def _headers_cli(site: Path, tmp: Path, security: str) -> subprocess.CompletedProcess:
-    (tmp / "mkdocs.yml").write_text(f"site_url: https://toolkit.example.nl/\nextra:\n  toolkit:\n    security:\n{security}")
+def _headers_cli(site: Path, tmp: Path, security: str, site_url: str | None = "https://toolkit.example.nl/"
+                 ) -> subprocess.CompletedProcess:
+    setting = "" if site_url is None else f"site_url: {site_url}\n"
+    (tmp / "mkdocs.yml").write_text(f"{setting}extra:\n  toolkit:\n    security:\n{security}")
     return subprocess.run([sys.executable, "-m", "macros", "headers", str(site), "--config", str(tmp / "mkdocs.yml"),
                            "--nginx", str(tmp / "csp.conf")], cwd=ROOT, capture_output=True, text=True)
 
@@ -488,3 +493,48 @@ def test_headers_refuse_what_would_break_or_mislead(tmp_path, html, security, me
     assert result.returncode == 1
     assert message in result.stdout
     assert not (tmp_path / "csp.conf").exists() and not (site / "_headers").exists()
+
+
+LOCAL_FIX = ("Zet in mkdocs.yml (een regio: in mkdocs.regio.yml) bij site_url het echte adres van jullie site, zoals "
+             "https://toolkit.jouwregio.nl/, en bouw de site opnieuw (bash scripts/build).")
+
+
+def _one_page(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>")
+    return site
+
+
+@pytest.mark.parametrize("site_url", ["http://127.0.0.1:8000/", "http://127.1.2.3/", "http://localhost:8000/",
+                                      "http://toolkit.localhost/", "http://[::1]:8000/", "http://0.0.0.0:8000/"])
+def test_headers_stop_a_publication_build_with_a_local_site_url(tmp_path, site_url):
+    """scripts/build ends with `toolkit headers`: with the local default of mkdocs.yml the built site has that
+    address in its sitemap and canonical links, so the build stops there and nothing is written."""
+    site = _one_page(tmp_path)
+    result = _headers_cli(site, tmp_path, "      contact: tel:+31201234567\n", site_url)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"site_url is {site_url}: een adres dat alleen op deze computer werkt. De sitemap en de canonical-links van "
+        f"de gebouwde site wijzen daarheen, dus die site is niet klaar om te publiceren. {LOCAL_FIX}")
+    assert result.stderr == "Niets geschreven: 1 probleem.\n"
+    assert not (tmp_path / "csp.conf").exists() and not (site / "_headers").exists()
+    assert not (site / ".well-known").exists()
+
+
+@pytest.mark.parametrize("site_url, message", [
+    (None, f"site_url ontbreekt; de sitemap en de canonical-links hebben dan geen adres. {LOCAL_FIX}"),
+    ("toolkit.example.nl", f"site_url 'toolkit.example.nl' is geen volledig adres (met https:// ervoor). {LOCAL_FIX}"),
+])
+def test_headers_stop_without_a_real_site_url(tmp_path, site_url, message):
+    site = _one_page(tmp_path)
+    result = _headers_cli(site, tmp_path, "      contact: tel:+31201234567\n", site_url)
+    assert (result.returncode, result.stdout.splitlines()[0]) == (1, message)
+    assert not (tmp_path / "csp.conf").exists() and not (site / "_headers").exists()
+
+
+def test_headers_accept_a_real_address_also_on_its_own_port(tmp_path):
+    site = _one_page(tmp_path)
+    result = _headers_cli(site, tmp_path, "      contact: tel:+31201234567\n", "http://toolkit.intern.example:8080/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "_headers").is_file() and (site / ".well-known" / "security.txt").is_file()

@@ -4,9 +4,13 @@ a known result."""
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
@@ -149,4 +153,87 @@ def test_checklist_script_loads_from_disk(browser, bundle):
     page.wait_for_selector(".toolkit-checklist__tools")
     assert page.locator(".toolkit-checklist input[type=checkbox]").first.is_checked()
     assert errors == []
+    context.close()
+
+
+# --- links and sharing from disk ---------------------------------------------------------------------------
+# No link to a file that is not in the zip (the checklist PDFs are made for the published site only), and
+# 'Link met vinkjes' says that its link opens only on this computer, with the export file as the way to share.
+
+SHARED = "21-aanmeldprocedure"
+OFFLINE_REACH = ("Let op: deze link werkt alleen op deze computer, want hij wijst naar een bestand van de "
+                 "offline-versie. Wil je de vinkjes delen, gebruik dan Exporteren en stuur het bestand mee.")
+REFERENCE = re.compile(r"""<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""", re.I)
+
+
+def _missing(bundle: Path) -> list[str]:
+    """Every link or asset reference to a local file that the bundle does not hold, as 'page: reference'.
+    Skips 404.html: only a web server shows it, so MkDocs gives it links from the site root."""
+    missing = []
+    for page in sorted(bundle.rglob("*.html")):
+        if page.relative_to(bundle).as_posix() == "404.html":
+            continue
+        for reference in REFERENCE.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(html.unescape(reference))
+            if parts.scheme or parts.netloc or not parts.path:  # another site, or a place on this page
+                continue
+            target = page.parent / unquote(parts.path)
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or not target.resolve().is_relative_to(bundle.resolve()):
+                missing.append(f"{page.relative_to(bundle)}: {reference}")
+    return missing
+
+
+def test_every_local_link_in_the_bundle_leads_to_a_file_in_it(bundle):
+    assert (bundle / "checklists" / f"{SHARED}.html").is_file()  # the check below has pages to look at
+    assert _missing(bundle) == []
+
+
+def test_checklists_offline_offer_printing_and_export_instead_of_pdfs(bundle):
+    page = (bundle / "checklists" / f"{SHARED}.html").read_text(encoding="utf-8")
+    assert "Download als PDF" not in page and ".pdf" not in page
+    assert '<a href="alle.html">Alle checklists afdrukken</a>' in page
+    assert ("wil je ze delen, gebruik dan <em>Exporteren</em> en stuur het bestand mee. Een <em>Link met vinkjes</em> "
+            "werkt in deze offline-versie alleen op deze computer.") in page
+    every = (bundle / "checklists" / "alle.html").read_text(encoding="utf-8")
+    assert "Download alle checklists als PDF" not in every and ".pdf" not in every
+
+
+def test_the_published_site_keeps_its_pdf_links(site_dir):
+    page = (site_dir / "checklists" / SHARED / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="../pdf/{SHARED}.pdf" download>Download als PDF</a>' in page
+    assert "gebruik dan <em>Exporteren</em> of <em>Link met vinkjes</em>." in page
+    every = (site_dir / "checklists" / "alle" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../pdf/alle-checklists.pdf" download>Download alle checklists als PDF</a>' in every
+
+
+def _share(page) -> tuple[str, str]:
+    page.wait_for_selector(".toolkit-checklist__tools")
+    page.locator(".toolkit-checklist input[type=checkbox]").first.check()
+    page.click("button:has-text('Link met vinkjes')")
+    page.wait_for_function("document.querySelector('.toolkit-checklist__message').textContent.length > 0")
+    return page.input_value(".toolkit-checklist__link"), page.inner_text(".toolkit-checklist__message")
+
+
+def test_a_shared_link_offline_says_it_only_works_on_this_computer(browser, bundle):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto((bundle / "checklists" / f"{SHARED}.html").as_uri(), wait_until="load")
+    link, message = _share(page)
+    assert link.startswith((bundle / "checklists" / f"{SHARED}.html").as_uri() + f"#vinkjes={SHARED}:")
+    assert message in (f"De link is gekopieerd. {OFFLINE_REACH}", f"Kopieer de link hieronder. {OFFLINE_REACH}")
+    assert errors == []
+    context.close()
+
+
+def test_a_shared_link_online_promises_the_same_ticks(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + f"checklists/{SHARED}/", wait_until="load")
+    _, message = _share(page)
+    assert message in ("De link is gekopieerd. Wie hem opent, ziet dezelfde vinkjes.",
+                       "Kopieer de link hieronder. Wie hem opent, ziet dezelfde vinkjes.")
     context.close()

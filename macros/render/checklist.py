@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from .. import paging
+from ..address import is_local
 from ..checklists import Checklist
 from ..index import Index
 from . import blocks, links, pager
@@ -22,6 +23,11 @@ ALL_PDF = "alle-checklists"
 
 PRIVACY = ("Je vinkjes worden alleen in deze browser op dit apparaat bewaard. Er gaat niets naar een server; "
            "wil je ze delen, gebruik dan *Exporteren* of *Link met vinkjes*.")
+
+PRIVACY_OFFLINE = ("Je vinkjes worden alleen in deze browser op dit apparaat bewaard. Er gaat niets naar een server; "
+                   "wil je ze delen, gebruik dan *Exporteren* en stuur het bestand mee. Een *Link met vinkjes* werkt "
+                   "in deze offline-versie alleen op deze computer.")
+"""The privacy line in the offline bundle: a link there is a file:// address on this computer."""
 
 
 def phase_of(index: Index, checklist: Checklist) -> str:
@@ -46,24 +52,31 @@ def overview(index: Index, current: str, page: int = 1) -> str:
                       ['<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"])
 
 
-def page(index: Index, current: str, checklist_id: str, site_url: str, directory_urls: bool = True) -> str:
+def page(index: Index, current: str, checklist_id: str, site_url: str, directory_urls: bool = True,
+         offline: bool = False) -> str:
+    """A checklist's own page. ``offline``: for the offline bundle, which has no PDFs (``toolkit pdf`` makes
+    them for the published site only), so no link to one."""
     checklist = index.checklists[checklist_id]
     back = f"[← Alle checklists]({links.relative(current, 'checklists/index.md')})\n{{: .toolkit-back }}"
-    pdf = links.file_href(current, f"{PDF_DIR}/{checklist_id}.pdf", directory_urls)
-    download = (f'<p class="toolkit-checklist__download" markdown="span"><a href="{pdf}" download>Download als PDF</a> · '
-                f'{links.md_link("Alle checklists afdrukken", current, "checklists/alle.md")}</p>')
+    print_all = links.md_link("Alle checklists afdrukken", current, "checklists/alle.md")
+    if not offline:
+        pdf = links.file_href(current, f"{PDF_DIR}/{checklist_id}.pdf", directory_urls)
+        print_all = f'<a href="{pdf}" download>Download als PDF</a> · {print_all}'
+    download = f'<p class="toolkit-checklist__download" markdown="span">{print_all}</p>'
     return "\n\n".join([back, links.heading(1, checklist.title), render(index, current, checklist, site_url, level=None),
-                        f"{PRIVACY}\n{{: .toolkit-privacy }}", download])
+                        f"{PRIVACY_OFFLINE if offline else PRIVACY}\n{{: .toolkit-privacy }}", download])
 
 
-def all_checklists(index: Index, current: str, site_url: str, directory_urls: bool = True, page: int = 1) -> str:
+def all_checklists(index: Index, current: str, site_url: str, directory_urls: bool = True, page: int = 1,
+                   offline: bool = False) -> str:
     """The page with every checklist, to print; beyond one page's worth it continues on further pages,
-    and the PDF of all checklists (``toolkit pdf``) joins their prints."""
+    and the PDF of all checklists (``toolkit pdf``) joins their prints; not in the offline bundle (``offline``)."""
     pdf = links.file_href(current, f"{PDF_DIR}/{ALL_PDF}.pdf", directory_urls)
-    download = f'<p class="toolkit-checklist__download"><a href="{pdf}" download>Download alle checklists als PDF</a></p>'
+    download = "" if offline else \
+        f'<p class="toolkit-checklist__download"><a href="{pdf}" download>Download alle checklists als PDF</a></p>\n\n'
     lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in index.lists["all-checklists"].page(page))
     return pager.page(index, current, "all-checklists", page,
-                      [f'{download}\n\n<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'])
+                      [f'{download}<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'])
 
 
 OWN_POINTS = "Aanvullende punten"
@@ -85,7 +98,9 @@ def render(index: Index, current: str, checklist: Checklist, site_url: str, leve
         parts.append(_points(cid, group.points))
     items = "\n\n".join(parts)
     origins = link_list(index, current, checklist.origins)
-    address = site_url.rstrip("/") + "/" + links.page_url(links.target(index, checklist.item.ref)) if site_url else ""
+    # A local site_url (the default, for `mkdocs serve`) would print an address no reader can open: no line then.
+    address = "" if is_local(site_url) else \
+        site_url.rstrip("/") + "/" + links.page_url(links.target(index, checklist.item.ref))
     source = f"Bron: {origins}" if origins else "Bron: deze toolkit"
     if address:
         source += f'  \nAdres: <span class="toolkit-checklist__address">{html.escape(address)}</span>'

@@ -149,6 +149,11 @@
     shareLabel.htmlFor = shareField.id;
     shareLabel.className = "toolkit-visually-hidden";
     shareLabel.textContent = "Link met de vinkjes van deze checklist";
+    /* In the offline version the link is a file:// address: it opens only on this computer. */
+    var reach = location.protocol === "file:"
+      ? " Let op: deze link werkt alleen op deze computer, want hij wijst naar een bestand van de offline-versie. " +
+        "Wil je de vinkjes delen, gebruik dan Exporteren en stuur het bestand mee."
+      : " Wie hem opent, ziet dezelfde vinkjes.";
     tools.appendChild(button("Link met vinkjes", function () {
       var keys = Object.keys(current());
       shareField.value = location.href.split("#")[0] + "#" + HASH + id + ":" + keys.join(".");
@@ -156,10 +161,10 @@
       shareField.select();
       if (navigator.clipboard) {
         navigator.clipboard.writeText(shareField.value).then(
-          function () { say("De link is gekopieerd. Wie hem opent, ziet dezelfde vinkjes."); },
-          function () { say("Kopieer de link hieronder. Wie hem opent, ziet dezelfde vinkjes."); });
+          function () { say("De link is gekopieerd." + reach); },
+          function () { say("Kopieer de link hieronder." + reach); });
       } else {
-        say("Kopieer de link hieronder. Wie hem opent, ziet dezelfde vinkjes.");
+        say("Kopieer de link hieronder." + reach);
       }
     }));
     tools.appendChild(shareLabel);
