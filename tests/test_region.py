@@ -104,7 +104,8 @@ def test_unreadable_colours_stop_the_build(tmp_path):
     _configure(project, colors='{primary: "#7fb3d5"}')
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert ("mkdocs.yml:56:23: error: extra.toolkit.colors.primary: '#7fb3d5' heeft te weinig contrast met wit "
+    line = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index('    colors: {primary: "#7fb3d5"}') + 1
+    assert (f"mkdocs.yml:{line}:23: error: extra.toolkit.colors.primary: '#7fb3d5' heeft te weinig contrast met wit "
             "(2.3:1, minimaal 4.5:1); kies een donkerdere kleur") in result.stdout + result.stderr
 
 
