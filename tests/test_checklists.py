@@ -167,6 +167,95 @@ def test_reset_clears_every_tick(context, base_url):
     assert not any(ticked(page))
 
 
+def test_reset_can_be_undone(context, base_url):
+    page = open_checklist(context, base_url)
+    for i in (0, 2, 5):
+        page.locator(".toolkit-checklist input[type=checkbox]").nth(i).check()
+    page.click("button:has-text('Alle vinkjes wissen')")
+    assert not any(ticked(page))
+    message = page.locator(".toolkit-checklist__message").first
+    assert message.inner_text() == "Alle vinkjes zijn gewist. Ongedaan maken"
+    message.get_by_role("button", name="Ongedaan maken").click()
+    assert ticked(page) == [True, False, True, False, False, True, False]
+    assert page.inner_text(".toolkit-checklist__status") == "3 van 7 afgevinkt"
+    assert message.inner_text() == "De vinkjes zijn teruggezet."
+    assert page.evaluate("document.activeElement.textContent") == "Alle vinkjes wissen"
+    page.reload(wait_until="load")  # restored in storage too
+    page.wait_for_selector(".toolkit-checklist__tools")
+    assert ticked(page) == [True, False, True, False, False, True, False]
+
+
+def test_undo_works_with_the_keyboard_alone(context, base_url):
+    page = open_checklist(context, base_url)
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(1).check()
+    page.focus("button:has-text('Alle vinkjes wissen')")
+    page.keyboard.press("Enter")
+    assert not any(ticked(page))
+    for _ in range(10):  # Tab on from the erase button to the offer to undo, past the other tools
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Ongedaan maken":
+            break
+    page.keyboard.press("Enter")
+    assert ticked(page) == [False, True, False, False, False, False, False]
+    assert page.inner_text(".toolkit-checklist__message") == "De vinkjes zijn teruggezet."
+
+
+def test_a_new_tick_withdraws_the_offer_to_undo(context, base_url):
+    page = open_checklist(context, base_url)
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(0).check()
+    page.click("button:has-text('Alle vinkjes wissen')")
+    page.locator(".toolkit-checklist input[type=checkbox]").nth(3).check()
+    assert page.locator(".toolkit-checklist__message button").count() == 0
+    assert page.inner_text(".toolkit-checklist__message") == "Alle vinkjes zijn gewist."
+    assert ticked(page) == [False, False, False, True, False, False, False]
+
+
+def test_reset_with_nothing_ticked_offers_no_undo(context, base_url):
+    page = open_checklist(context, base_url)
+    page.click("button:has-text('Alle vinkjes wissen')")
+    assert page.inner_text(".toolkit-checklist__message") == "Er stonden geen vinkjes; er is niets gewist."
+    assert page.locator(".toolkit-checklist__message button").count() == 0
+
+
+BLOCKED_STORAGE = "Storage.prototype.setItem = function () { throw new DOMException('vol', 'QuotaExceededError'); };"
+
+
+@pytest.fixture
+def blocked(browser):
+    """A browser in which nothing can be stored (storage full, or blocked by a setting)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(BLOCKED_STORAGE)
+    yield context
+    context.close()
+
+
+def test_ticks_that_cannot_be_stored_are_announced_once(blocked, base_url):
+    page = open_checklist(blocked, base_url, "checklists/alle/")
+    notices = page.locator(".toolkit-unsaved")
+    assert all(text == "" for text in notices.all_inner_texts())  # nothing said before the visitor does anything
+    first, second = page.locator("[data-checklist]").nth(0), page.locator("[data-checklist]").nth(1)
+    first.locator("input[type=checkbox]").nth(0).check()
+    assert first.locator(".toolkit-unsaved").inner_text() == (
+        "Let op: deze browser bewaart je vinkjes niet, dus ze zijn weg als je deze pagina verlaat. "
+        "Bewaar ze in een bestand met 'Exporteren'.")
+    first.locator("input[type=checkbox]").nth(1).check()
+    second.locator("input[type=checkbox]").nth(0).check()
+    assert [text for text in notices.all_inner_texts() if text] == [first.locator(".toolkit-unsaved").inner_text()]
+    assert axe_violations(page, "[data-checklist]") == []
+
+
+def test_answers_that_cannot_be_stored_are_announced(blocked, base_url):
+    page = blocked.new_page()
+    page.goto(base_url + "borgingsscan/", wait_until="load")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    assert page.inner_text(".toolkit-unsaved") == ""
+    answer(page, "01-continuiteit-in-de-tijd", "2")
+    assert page.inner_text(".toolkit-unsaved") == (
+        "Let op: deze browser bewaart je antwoorden niet, dus ze zijn weg als je deze pagina verlaat. "
+        "Bewaar de uitslag met 'Uitslag afdrukken' (op papier of als pdf).")
+    assert score(page, "01-continuiteit-in-de-tijd").endswith("(100%)")  # the scan still works on the page
+
+
 def test_export_then_import(browser, context, base_url, tmp_path):
     page = open_checklist(context, base_url)
     page.locator(".toolkit-checklist input[type=checkbox]").nth(2).check()
@@ -252,6 +341,9 @@ def test_interactive_pages_are_accessible_in_both_states(context, base_url, path
         radio.check()
     page.click("button:has-text('Link met vinkjes')") if page.locator("button:has-text('Link met vinkjes')").count() else None
     assert axe_violations(page) == []
+    page.locator("button:has-text('Alle vinkjes wissen'), button:has-text('Antwoorden wissen')").first.click()
+    assert page.locator("button:has-text('Ongedaan maken')").count() == 1
+    assert axe_violations(page) == []
 
 
 # --- the borgingsscan -----------------------------------------------------------------------------
@@ -290,6 +382,45 @@ def test_scan_scores_each_element_and_points_to_reading(context, base_url):
     assert score(page, "02-inktvlek-in-de-regio") == "0 van 10 punten (0%)"
     page.click("button:has-text('Antwoorden wissen')")
     assert score(page, "01-continuiteit-in-de-tijd") == "nog niet ingevuld"
+
+
+def open_scan(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "borgingsscan/", wait_until="load")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    return page
+
+
+def test_scan_scores_a_partly_answered_element_against_the_whole_element(context, base_url):
+    page = open_scan(context, base_url)
+    element = "05-commitment-op-alle-niveaus"
+    total = page.locator(f"[data-element='{element}'] fieldset").count()
+    page.locator(f"[data-element='{element}'] fieldset").first.locator("input[value='2']").check()
+    percent = round(100 * 2 / (2 * total))
+    assert score(page, element) == (f"2 van {2 * total} punten ({percent}%), "
+                                    f"deels ingevuld: 1 van {total} stellingen beantwoord")
+    width = page.eval_on_selector(f"tr[data-element='{element}'] .toolkit-scan__bar > span", "bar => bar.style.width")
+    assert width == f"{percent}%"
+
+
+def test_scan_reset_can_be_undone(context, base_url):
+    page = open_scan(context, base_url)
+    answer(page, "02-inktvlek-in-de-regio", "1")
+    before = score(page, "02-inktvlek-in-de-regio")
+    page.click("button:has-text('Antwoorden wissen')")
+    assert score(page, "02-inktvlek-in-de-regio") == "nog niet ingevuld"
+    assert page.locator(".toolkit-scan__result input:checked, .toolkit-scan input:checked").count() == 0
+    message = page.locator(".toolkit-scan__result .toolkit-checklist__message").first
+    assert message.inner_text() == "Alle antwoorden zijn gewist. Ongedaan maken"
+    assert axe_violations(page) == []
+    message.get_by_role("button", name="Ongedaan maken").click()
+    assert message.inner_text() == "De antwoorden zijn teruggezet."
+    assert score(page, "02-inktvlek-in-de-regio") == before
+    assert page.evaluate("document.activeElement.textContent") == "Antwoorden wissen"
+    page.reload(wait_until="load")
+    page.wait_for_selector(".toolkit-scan__result .md-button")
+    assert score(page, "02-inktvlek-in-de-regio") == before
+    assert "Ingevuld op" in page.inner_text(".toolkit-scan__date")
 
 
 def test_scan_prints_the_form_or_else_the_result(context, base_url):

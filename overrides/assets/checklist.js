@@ -16,10 +16,6 @@
     return toolkit.load(PREFIX + id);
   }
 
-  function save(id, ticks) {
-    toolkit.save(PREFIX + id, ticks);
-  }
-
   var button = toolkit.button;
 
   /* The ticks a link carries: #vinkjes=<checklist id>:<key>.<key> (only for this checklist). */
@@ -39,9 +35,9 @@
     var id = list.dataset.checklist;
     var boxes = Array.prototype.slice.call(list.querySelectorAll("input[type=checkbox][data-key]"));
     var status = list.querySelector(".toolkit-checklist__status");
-    var message = document.createElement("p");
-    message.className = "toolkit-checklist__message";
-    message.setAttribute("role", "status");
+    var message = toolkit.liveArea("toolkit-checklist__message");
+    var notice = toolkit.liveArea("toolkit-checklist__message toolkit-unsaved");
+    var started = false; /* saving at setup tells nothing; the first thing the visitor does does */
 
     function current() {
       var ticks = {};
@@ -62,11 +58,16 @@
       var done = boxes.filter(function (box) { return box.checked; }).length;
       status.textContent = done + " van " + boxes.length + " afgevinkt";
       status.hidden = false;
-      save(id, current());
+      if (!started) {
+        toolkit.save(PREFIX + id, current());
+      } else {
+        toolkit.keep(PREFIX + id, current(), notice, "Let op: deze browser bewaart je vinkjes niet, dus ze zijn " +
+          "weg als je deze pagina verlaat. Bewaar ze in een bestand met 'Exporteren'.");
+      }
     }
 
-    function say(text) {
-      message.textContent = text;
+    function say(text, undo, undone, from) {
+      toolkit.say(message, text, undo, undone, from);
     }
 
     var linked = ticksFromLink(id);
@@ -75,7 +76,13 @@
       say("De vinkjes uit de link zijn overgenomen.");
       history.replaceState(null, "", location.pathname + location.search);
     }
-    boxes.forEach(function (box) { box.addEventListener("change", update); });
+    started = true;
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        toolkit.withdraw(message);
+        update();
+      });
+    });
 
     /* Tools: only with JavaScript, so they never show where they can't work. */
     var tools = document.createElement("div");
@@ -85,9 +92,14 @@
 
     tools.appendChild(button("Afdrukken", function () { window.print(); }));
 
-    tools.appendChild(button("Alle vinkjes wissen", function () {
+    var erase = tools.appendChild(button("Alle vinkjes wissen", function () {
+      var before = current();
       show({});
-      say("Alle vinkjes zijn gewist.");
+      if (Object.keys(before).length) {
+        say("Alle vinkjes zijn gewist.", function () { show(before); }, "De vinkjes zijn teruggezet.", erase);
+      } else {
+        say("Er stonden geen vinkjes; er is niets gewist.");
+      }
     }));
 
     tools.appendChild(button("Exporteren", function () {
@@ -173,6 +185,7 @@
     var sign = list.querySelector(".toolkit-checklist__sign");
     sign.parentNode.insertBefore(tools, sign);
     tools.parentNode.insertBefore(message, tools.nextSibling);
+    message.parentNode.insertBefore(notice, message.nextSibling);
   }
 
   toolkit.onPage("[data-checklist]", setup);
