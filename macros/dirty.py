@@ -2,10 +2,12 @@
 
 MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its HTML. The
 toolkit's pages are mostly one macro call over the YAML in content/, so an edited YAML file changes
-no Markdown file: without help, the preview would keep showing the old text. Here every page that
-calls macros is rendered (Jinja with the toolkit's macros, as mkdocs-macros does) and fingerprinted;
-a page whose fingerprint differs from the previous build in this process gets its built HTML marked
-as older than its source, so MkDocs rebuilds it. Editors' files are never touched.
+no Markdown file: without help, the preview would keep showing the old text. Here every page gets a
+fingerprint of what its HTML is made of: its Markdown after the macros (rendered with Jinja and the
+toolkit's macros, as mkdocs-macros does), the glossary entries that become tooltips in it, and what
+every page shares (mkdocs.yml, the templates, the navigation's titles, the problems the preview
+shows). A page whose fingerprint differs from the previous build in this process gets its built HTML
+marked as older than its source, so MkDocs rebuilds it. Editors' files are never touched.
 
 Without ``--dirty`` (``mkdocs build``, plain ``mkdocs serve``) nothing here runs.
 """
@@ -13,12 +15,17 @@ Without ``--dirty`` (``mkdocs build``, plain ``mkdocs serve``) nothing here runs
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.toolkit")
+
+JINJA_START = re.compile(r"\{[{%]")
+"""Where a page calls macros: ``{{`` or ``{%``."""
 
 _previous: dict[str, str] = {}
 """Docs path → fingerprint of the page at the previous build in this process (the serve process)."""
@@ -35,20 +42,24 @@ def is_dirty(conf) -> bool:
 
 
 def mark_changed(conf, site, variables: dict) -> list[str]:
-    """Mark the built HTML of every page whose rendered Markdown changed as stale; returns their paths.
+    """Mark the built HTML of every page whose HTML would change as stale; returns their paths.
 
-    ``site`` is the macros.site.Site of this build, ``variables`` mkdocs-macros' page variables."""
+    ``site`` is the macros.site.Site of this build, ``variables`` mkdocs-macros' page variables; with
+    ``site`` None (nothing to render: the preview's notice pages) every page is marked."""
     from jinja2 import Environment, StrictUndefined
     from mkdocs.structure.files import File
 
     docs_dir, site_dir = Path(conf["docs_dir"]), conf["site_dir"]
-    shared = _shared(conf)
+    texts = {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted(docs_dir.rglob("*.md"))}
+    shared = _shared(conf, texts)
+    glossary = ((conf.get("mdx_configs") or {}).get("abbr") or {}).get("glossary") or {}
     jinja = Environment(undefined=StrictUndefined)
     fingerprints, changed = {}, []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        fingerprints[rel] = _fingerprint(path.read_text(encoding="utf-8"), shared,
-                                         lambda text: jinja.from_string(text).render({**variables, **site.on_page(rel).macros()}))
+    for rel, text in texts.items():
+        fingerprints[rel] = "" if site is None else _fingerprint(
+            text, shared, glossary,
+            lambda markdown: jinja.from_string(markdown).render({**variables, **site.on_page(rel).macros()}))
         if not fingerprints[rel] or _previous.get(rel) != fingerprints[rel]:
             changed.append(File(rel, str(docs_dir), site_dir, conf.get("use_directory_urls", True)))
             if os.path.exists(changed[-1].abs_dest_path):
@@ -84,23 +95,61 @@ def _forget_search_entries(conf, pages: list) -> None:
     previous.entries = [entry for entry in previous.entries if entry["location"].partition("#")[0] not in urls]
 
 
-def _fingerprint(text: str, shared: str, render) -> str:
-    """A page's fingerprint: ``shared`` plus its rendered Markdown; empty (always rebuild) if that fails."""
-    if "{{" not in text and "{%" not in text:
-        return shared  # a plain page: MkDocs itself sees when its own file changes
-    try:
-        return shared + _digest(render(text).encode("utf-8"))
-    except Exception:  # noqa: BLE001 - e.g. a variable only mkdocs-macros knows; the real build reports errors
-        return ""
+def _fingerprint(text: str, shared: str, glossary: dict, render) -> str:
+    """What a page's HTML is made of: ``shared``, its Markdown after the macros, and the glossary
+    entries that Python-Markdown's abbr turns into tooltips in it (at conversion, after the macros:
+    an edited abbreviation changes no Markdown). Empty (always rebuild) if rendering fails."""
+    if JINJA_START.search(text):
+        try:
+            text = render(text)
+        except Exception:  # noqa: BLE001 - e.g. a variable only mkdocs-macros knows; the real build reports errors
+            return ""
+    used = [[term, full] for term, full in sorted(glossary.items()) if re.search(rf"\b{re.escape(term)}\b", text)]
+    return shared + _digest(text.encode("utf-8") + b"\0" + json.dumps(used).encode("utf-8"))
 
 
-def _shared(conf) -> str:
-    """What every page depends on: mkdocs.yml and the theme overrides (templates, CSS, JS)."""
-    parts = [Path(conf["config_file_path"]).read_bytes()]
+def _shared(conf, texts: dict[str, str]) -> str:
+    """What every page depends on: mkdocs.yml, ``extra`` as the templates see it (with the problems the
+    preview shows), the theme overrides (templates, CSS, JS) and the navigation: the titles of its pages
+    (``texts``: docs path → Markdown)."""
+    parts = [*_config_texts(Path(conf["config_file_path"])), json.dumps(conf.get("extra"), sort_keys=True, default=str).encode()]
     custom = getattr(conf["theme"], "custom_dir", None)
-    if custom and Path(custom).is_dir():
-        parts += [f"{p}:{p.stat().st_mtime_ns}".encode() for p in sorted(Path(custom).rglob("*")) if p.is_file()]
+    if custom and Path(custom).is_dir():  # relative in the first build's settings, absolute in later ones
+        parts += [f"{p.relative_to(custom).as_posix()}:{p.stat().st_mtime_ns}".encode()
+                  for p in sorted(Path(custom).rglob("*")) if p.is_file()]
+    in_nav = _nav_pages(conf.get("nav")) if conf.get("nav") else set(texts)
+    parts += [f"{rel}:{_title_lines(texts[rel])}".encode("utf-8") for rel in sorted(in_nav & set(texts))]
     return _digest(b"\0".join(parts))
+
+
+def _config_texts(path: Path) -> list[bytes]:
+    """The settings file and each file it INHERITs (a region's mkdocs.regio.yml inherits mkdocs.yml)."""
+    texts: list[bytes] = []
+    while path.is_file() and len(texts) < 10:
+        texts.append(path.read_bytes())
+        inherit = re.search(rb"^INHERIT:[ \t]*['\"]?([^'\"\s#]+)", texts[-1], re.MULTILINE)
+        if not inherit:
+            break
+        path = path.parent / inherit[1].decode("utf-8")
+    return texts
+
+
+def _nav_pages(nav) -> set[str]:
+    """The docs paths in mkdocs.yml's ``nav`` (a list of paths, {title: path} and {title: [...]})."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(_nav_pages, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(_nav_pages, nav))
+    return set()
+
+
+def _title_lines(text: str) -> str:
+    """Where MkDocs finds a page's title: its front matter and its first heading."""
+    front = text.split("---", 2)[1] if text.startswith("---") and text.count("---") >= 2 else ""
+    heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
+    return front + "\0" + heading
 
 
 def _digest(data: bytes) -> str:
