@@ -135,8 +135,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--overlay", type=Path, default=None, metavar="MAP",
                            help="map met de eigen inhoud van een regio (standaard: regio/, als die bestaat)")
     check_cmd.add_argument("--report", action="store_true",
-                           help="toon ook wat je nog kunt aanvullen: links zonder adres, ongebruikte thema's en regio's, "
-                                "actiepunten zonder checklist")
+                           help="toon ook wat je nog kunt aanvullen: links zonder adres, ongebruikte thema's en "
+                                "regio's, actiepunten zonder checklist, verwijzingen die wegvallen, schemaregels")
     check_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
                            help="de instellingen waarvan extra.toolkit wordt gecontroleerd (standaard: "
                                 "mkdocs.regio.yml als dat er is, anders mkdocs.yml, als dat er is)")
@@ -194,16 +194,15 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None, conf
     if config.is_file():  # the same check of extra.toolkit as the build makes
         problems = sorted(problems + option_problems(config))
     github = os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in problems + upstream.notices(index, content_dir, overlay):  # errors, then what changed nationally
+    # Errors first, then what changed nationally in files the region replaces or hides.
+    for problem in problems + upstream.notices(index, content_dir, overlay):
         print(problem)
         if github:
             print(problem.github())
-    if report:
-        for note in index.unknown_links:
+    if report:  # what an editor may want to finish; the site builds the same
+        for note in index.unknown_links + index.notes:
             print(note)
         print(f"{len(index.unknown_links)} links zonder adres.")
-        for note in index.notes:
-            print(note)
     if problems:
         raise ToolkitError(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.")
     count = sum(len(items) for items in index.items.values())

@@ -7,7 +7,7 @@ from pathlib import Path
 from .index import Index, build
 from .load import discover, load, shown_path, strays
 from .problems import ContentError, Problem
-from .validate import SCHEMA_DIR, validate
+from .validate import SCHEMA_DIR, schema_line, validate
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 """The national content that ships with the toolkit."""
@@ -23,6 +23,9 @@ def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR,
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
     problems: list[Problem] = []
+    notes: list[Problem] = []  # not errors: the site builds the same (Index.notes)
+    # The schemas an editor's first line should point at: the checked project's own, where it has them.
+    editor_schemas = content_dir / "schema" if (content_dir / "schema").is_dir() else schema_dir
     documents: dict[str, list] = {}
     layers = [content_dir] + ([Path(overlay).resolve()] if overlay else [])
     for layer in layers:
@@ -32,11 +35,13 @@ def check(content_dir: Path = CONTENT_DIR, schema_dir: Path = SCHEMA_DIR,
         for kind, path in discover(layer):
             doc, found = load(path, shown_path(path, root), layer=layer.name)
             problems += found
+            notes += schema_line(kind, doc, editor_schemas)
             if doc.data is not None:  # also after a duplicate key: the first value is kept and checked
                 problems += _validate_once(kind, doc, schema_dir)
             documents.setdefault(kind, []).append((kind, doc))
     index, found = build(documents)
     problems += found
+    index.notes += notes
     return index, sorted(set(problems))
 
 

@@ -64,3 +64,21 @@ def test_a_list_file_copied_into_regio_and_a_wrong_kind_of_schema(project):
         "regio/themes.yml:1:33: note: de schemaregel (schema/themes.schema.json) wijst naar een schema dat vanaf "
         "deze map niet bestaat, dus je editor helpt niet bij dit bestand; schrijf op de eerste regel: "
         "# yaml-language-server: $schema=../content/schema/themes.schema.json"]
+
+
+def test_check_report_names_the_schema_line_of_a_copied_file(tmp_path, monkeypatch, capsys):
+    """A tip copied from content/tips/ into regio/tips/: `toolkit check --report` gives the line to write."""
+    import shutil
+
+    from macros.cli import main
+
+    from sitebuild import ROOT
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "regio" / "tips").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "tips" / "05-casuistiekbesprekingen.yml", tmp_path / "regio" / "tips")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--report"]) == 0
+    assert ("regio/tips/05-casuistiekbesprekingen.yml:1:33: note: de schemaregel (../schema/tip.schema.json) wijst naar "
+            "een schema dat vanaf deze map niet bestaat, dus je editor helpt niet bij dit bestand; schrijf op de eerste "
+            "regel: # yaml-language-server: $schema=../../content/schema/tip.schema.json") in capsys.readouterr().out.splitlines()
