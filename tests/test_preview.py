@@ -10,6 +10,7 @@ import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -40,8 +41,12 @@ def serving(project: Path):
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _project(tmp_path: Path) -> Path:
