@@ -62,6 +62,7 @@ def define_env(env):
         _last_good, _nothing_good = (options, index, chosen), False
     theme.write(Path(env.conf["docs_dir"]), chosen)
     pages.sync(index, Path(env.conf["docs_dir"]), options.edit_base)
+    pages.add_to_nav(env.conf.get("nav"))
     glossary = abbreviations(index)
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
     if zensical:

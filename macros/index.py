@@ -14,16 +14,17 @@ from . import checklists as checklist_stage
 from . import paging
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
-from .new import PLACEHOLDER
+from .kinds import PLACEHOLDER, ref_pattern
 from .problems import Problem, field_path
 from .validate import suggest, walk_strings
 
 KIND_ORDER = list(ITEM_TYPES)
-"""The item kinds in the order the site lists them on a theme page."""
+"""The item kinds in the order the site lists them on a theme page (macros/kinds.py)."""
 
 UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
 """A Markdown link whose address is unknown: ``[text]()``."""
-REF_RE = re.compile(r"^(tips|lessons|scenarios|routekaart|bouwstenen)/[a-z0-9-]+(#[a-z0-9-]+)?$")
+REF_RE = re.compile(ref_pattern())
+"""A reference to an item of a referable kind, optionally to one of its sections (macros/kinds.py)."""
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .kinds import KINDS
 from .problems import Problem, field_path
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -22,15 +23,8 @@ by the pure Python parser, whose messages the translations below know."""
 MAX_BYTES = 256 * 1024
 """Largest content file accepted; the biggest real file is a few tens of kB."""
 
-ITEM_TYPES = {
-    "tips": "tip",
-    "lessons": "lesson",
-    "scenarios": "scenario",
-    "routekaart": "chapter",
-    "bouwstenen": "bouwsteen",
-    "checklists": "checklist",
-}
-"""Folder under content/ → schema name, for the one-file-per-item types."""
+ITEM_TYPES = {kind.folder: kind.schema for kind in KINDS}
+"""Folder under content/ → schema name, for the one-file-per-item types (macros/kinds.py)."""
 
 LIST_FILES = {
     "themes": "themes",

@@ -7,6 +7,7 @@ new file adds an item rather than replacing a national one. The theme and source
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -15,21 +16,12 @@ from pathlib import Path
 import yaml
 
 from .cli import ToolkitError
+from .kinds import BY_FOLDER
+from .kinds import KINDS as CONTENT_KINDS
 from .load import ITEM_TYPES
 
-KINDS = {
-    "tip": "tips", "tips": "tips",
-    "les": "lessons", "lesson": "lessons", "lessons": "lessons",
-    "scenario": "scenarios", "scenarios": "scenarios",
-    "routekaart": "routekaart", "hoofdstuk": "routekaart", "chapter": "routekaart",
-    "bouwsteen": "bouwstenen", "bouwstenen": "bouwstenen",
-    "checklist": "checklists", "checklists": "checklists",
-}
-"""The words an editor may use for each kind (Dutch first), mapped to its folder in content/."""
-
-PLACEHOLDER = "Schrijf hier"
-"""How every text of a new skeleton starts; `toolkit check` refuses text that still does (macros/index.py),
-so that no placeholder reaches the site."""
+KINDS = {word: kind.folder for kind in CONTENT_KINDS for word in kind.words}
+"""The words an editor may use for each kind (Dutch first; macros/kinds.py), mapped to its folder in content/."""
 
 NUMBER_RE = re.compile(r"^(\d{2})-(.+)\.yml$")
 
@@ -56,8 +48,7 @@ def create(kind_word: str, title: str, content_dir: Path) -> Path:
     """Write the skeleton and return its path; refuses when an item with this name already exists."""
     folder = KINDS.get(kind_word.lower())
     if folder is None:
-        raise _refused(f"onbekende soort '{kind_word}'; kies uit: tip, les, scenario, routekaart, bouwsteen, "
-                       "checklist", 2)
+        raise _refused(f"onbekende soort '{kind_word}'; kies uit: {', '.join(k.words[0] for k in CONTENT_KINDS)}", 2)
     if content_dir.exists() and not content_dir.is_dir():
         raise _refused(f"{content_dir.as_posix()} is geen map")
     directory = content_dir / folder
@@ -94,19 +85,8 @@ def create(kind_word: str, title: str, content_dir: Path) -> Path:
 
 
 def _body(folder: str, title: str) -> dict:
-    section = {"id": "eerste-paragraaf", "title": f"{PLACEHOLDER} de kop van de paragraaf",
-               "body": [{"text": f"{PLACEHOLDER} de tekst van de paragraaf."},
-                        {"actions": {"items": [f"{PLACEHOLDER} het eerste actiepunt."]}}]}
-    return {
-        "tips": {"group": "aandacht", "text": f"{PLACEHOLDER} de tip in één of twee zinnen."},
-        "lessons": {"points": [f"{PLACEHOLDER} het eerste punt van de les."]},
-        "scenarios": {"intro": f"{PLACEHOLDER} de inleiding.", "sections": [section]},
-        "routekaart": {"tagline": f"{PLACEHOLDER} in één zin waar dit element over gaat.",
-                       "intro": f"{PLACEHOLDER} de inleiding.", "sections": [section]},
-        "bouwstenen": {"insights": [f"{PLACEHOLDER} het eerste inzicht."]},
-        "checklists": {"intro": f"{PLACEHOLDER} waarvoor en wanneer je de checklist '{title}' gebruikt.",
-                       "items": [{"text": f"{PLACEHOLDER} het eerste punt om af te vinken."}]},
-    }[folder]
+    """The kind's skeleton (macros/kinds.py) for an item with this title."""
+    return json.loads(json.dumps(BY_FOLDER[folder].skeleton).replace("{title}", json.dumps(title)[1:-1]))
 
 
 def _layers(content_dir: Path) -> list[Path]:

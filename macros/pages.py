@@ -15,33 +15,39 @@ import re
 from pathlib import Path
 
 from .index import Index
+from .kinds import KINDS
 from .render import links, pager
 
 GENERATED = "generated: true"
 
-FOLDERS = ("scenarios", "routekaart", "checklists", "themas", "regios", "tips", "lessen", "bouwstenen")
-"""The folders under docs/ that can hold generated pages."""
+FOLDERS = tuple(dict.fromkeys([*(kind.folder for kind in KINDS if kind.own_pages),
+                               *(kind.overview.split("/")[0] for kind in KINDS), "themas", "regios"]))
+"""The folders under docs/ that can hold generated pages (.gitignore and not_in_nav in mkdocs.yml list
+the ones with a page per item: tests/test_kinds.py)."""
 
-LIST_MACROS = {"tips": "tips_overview", "lessons": "lessons_overview", "bouwstenen": "bouwstenen_overview",
-               "scenarios": "scenarios_overview", "routekaart": "routemap", "checklists": "checklists_overview",
+LIST_MACROS = {**{kind.folder: kind.macro or "kind_overview" for kind in KINDS},
                "all-checklists": "all_checklists", "themes": "themes_overview", "regions": "regions_overview",
                "theme": "theme_page", "region": "region_page"}
-"""The macro that shows a page of each list (macros/paging.py); for "theme" and "region" it takes the id first."""
+"""The macro that shows a page of each list (macros/paging.py); for "theme" and "region" it takes the id
+first, kind_overview (a kind without an overview of its own) the kind's folder."""
 
 NOT_SEARCHED = {"all-checklists"}
 """Lists whose pages only repeat what other pages show (each checklist has its own page): left out of
 the search index, like the hand-written first page (docs/checklists/alle.md)."""
 
 
-def wanted(index: Index, edit_base: str = "", docs: str = "docs") -> dict[str, str]:
+def wanted(index: Index, edit_base: str = "", docs: str = "docs", docs_dir: Path | None = None) -> dict[str, str]:
     """Path under docs/ → file text, for every generated page. With ``edit_base`` (see Options) each
     page's edit link opens the YAML file it comes from, or for page 2, 3, … of an overview the
-    hand-written first page (in ``docs``, the name of the docs folder)."""
+    hand-written first page (in ``docs``, the name of the docs folder). With ``docs_dir``, a kind whose
+    overview page is not there (a kind just added to macros/kinds.py) gets a generated one."""
     pages = {}
-    for kind, folder, macro in (("scenarios", "scenarios", "scenario_page"), ("routekaart", "routekaart", "chapter_page"),
-                                ("checklists", "checklists", "checklist_page")):
-        for item in index.of_kind(kind):
-            pages[f"{folder}/{item.id}.md"] = _stub(item.title, f'{macro}("{item.id}")', edit_base, item.doc.display)
+    for kind in KINDS:
+        for item in index.of_kind(kind.folder) if kind.own_pages else ():
+            pages[f"{kind.folder}/{item.id}.md"] = _stub(item.title, _item_call(kind, item.id), edit_base,
+                                                         item.doc.display)
+        if docs_dir is not None and not _hand_written(docs_dir / kind.overview):
+            pages[kind.overview] = _stub(kind.plural, _list_call(kind.folder), edit_base)
     for theme_id, theme in index.themes.items():
         pages[f"themas/{theme_id}.md"] = _stub(theme["title"], f'theme_page("{theme_id}")', edit_base,
                                                index.origins.get(("themes", theme_id), ""))
@@ -55,15 +61,36 @@ def wanted(index: Index, edit_base: str = "", docs: str = "docs") -> dict[str, s
         else:  # an overview: edit its hand-written first page
             source = f"{docs}/{links.list_page(key, 1)}"
         for number in range(2, paged.pages + 1):
-            call = f'{LIST_MACROS[kind]}({f"{json.dumps(key_id)}, " if key_id else ""}{number})'
-            pages[links.list_page(key, number)] = _stub(pager.title(index, key, number), call, edit_base, source,
-                                                               key in NOT_SEARCHED)
+            pages[links.list_page(key, number)] = _stub(pager.title(index, key, number), _list_call(key, number),
+                                                        edit_base, source, key in NOT_SEARCHED)
     return pages
+
+
+ITEM_MACROS = {"scenarios": "scenario_page", "routekaart": "chapter_page", "checklists": "checklist_page"}
+"""The macro that shows an item's own page; any other kind with pages of its own uses item_page."""
+
+
+def _item_call(kind, item_id: str) -> str:
+    macro = ITEM_MACROS.get(kind.folder)
+    return f"{macro}({json.dumps(item_id)})" if macro else f"item_page({json.dumps(kind.folder)}, {json.dumps(item_id)})"
+
+
+def _list_call(key: str, number: int | None = None) -> str:
+    """The macro call that shows page ``number`` of the list ``key`` (page 1 without a number)."""
+    kind, _, key_id = key.partition("/")
+    macro = LIST_MACROS[kind]
+    first = key_id or (kind if macro == "kind_overview" else "")
+    args = ([json.dumps(first)] if first else []) + ([str(number)] if number is not None else [])
+    return f"{macro}({', '.join(args)})"
+
+
+def _hand_written(path: Path) -> bool:
+    return path.is_file() and not _is_generated(path)
 
 
 def sync(index: Index, docs_dir: Path, edit_base: str = "") -> None:
     """Write missing or changed generated pages and remove stale ones; touch nothing else."""
-    pages = wanted(index, edit_base, docs_dir.name)
+    pages = wanted(index, edit_base, docs_dir.name, docs_dir)
     for folder in {path.split("/")[0] for path in pages} | set(FOLDERS):
         for existing in sorted((docs_dir / folder).rglob("*.md")):
             rel = existing.relative_to(docs_dir).as_posix()
@@ -75,6 +102,25 @@ def sync(index: Index, docs_dir: Path, edit_base: str = "") -> None:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+
+def add_to_nav(nav: list | None) -> None:
+    """Give the overview of a kind that the menu in mkdocs.yml does not name (one just added to
+    macros/kinds.py) a place at the end of the menu, so that it can be found (and the strict build,
+    which refuses pages outside the menu, passes). Without a ``nav`` MkDocs lists every page itself."""
+    if nav is None:
+        return
+    named = set(_nav_paths(nav))
+    nav += [{kind.plural: kind.overview} for kind in KINDS if kind.overview not in named]
+
+
+def _nav_paths(nav):
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            yield from _nav_paths(value)
+        elif isinstance(value, str):
+            yield value
 
 
 def _remove_empty(folder: Path, top: Path) -> None:

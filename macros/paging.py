@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kinds import KINDS
+
 PAGE_SIZE = {
-    "tips": 25,             # today 16; 1.2 kB of HTML per tip, at most 1.7: a full page ≤ ~60 kB (~11 kB gzip)
-    "lessons": 20,          # today 10; 1.2 kB per lesson, at most 1.6
-    "bouwstenen": 10,       # today 3; 2.5 kB per bouwsteen, at most 2.9
-    "scenarios": 50,        # today 6; one link and a sentence each (~0.2 kB)
-    "routekaart": 20,       # today 6; the stops of the route map (~0.4 kB each)
-    "checklists": 50,       # today 29; one link and an intro each (~0.3 kB)
+    # Each kind's overview: Kind.page_size in macros/kinds.py. Tips 25: 1.2 kB of HTML per tip, at most 1.7,
+    # so a full page ≤ ~60 kB (~11 kB gzip); lessons 20 (1.2 kB each); bouwstenen 10 (2.5 kB each);
+    # scenarios and checklists 50 (one link and a sentence, ~0.2-0.3 kB); routekaart 20 (route stops, ~0.4 kB).
+    **{kind.folder: kind.page_size for kind in KINDS},
     "all-checklists": 30,   # today 29; whole checklists, 3.1 kB on average but up to 8.2 kB (10-tien-lessen):
                             # 30 of the longest would still be ~45 kB gzip; the printable page (toolkit pdf)
     "themes": 50,           # today 18; the index of themes (~0.2 kB each)
@@ -74,12 +74,9 @@ def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: 
     phases: dict[str, list] = {}
     for checklist in checklists.values():
         phases.setdefault(phase(checklist), []).append(checklist)
-    out = {
+    out = {kind.folder: _items(items[kind.folder].values(), kind.folder) for kind in KINDS}  # in file order,
+    out |= {  # except where the overview groups them
         "tips": _items(tips, "tips"),
-        "lessons": _items(items["lessons"].values(), "lessons"),
-        "bouwstenen": _items(items["bouwstenen"].values(), "bouwstenen"),
-        "scenarios": _items(items["scenarios"].values(), "scenarios"),
-        "routekaart": _items(items["routekaart"].values(), "routekaart"),
         "checklists": _items([c for members in phases.values() for c in members], "checklists", _checklist_ref),
         "all-checklists": _items(checklists.values(), "all-checklists", _checklist_ref),
         "themes": Paged(list(themes), PAGE_SIZE["themes"]),

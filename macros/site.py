@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from .config import Options
 from .index import Index
+from .kinds import BY_FOLDER
 from .render import checklist, items, overviews, scan
 
 
 class Site:
     """Renders content for the current page; every public method is a macro of the same name."""
 
-    MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview",
-              "routekaart_overview", "scenario_page", "chapter_page", "themes_overview", "theme_page",
+    MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview", "kind_overview",
+              "scenario_page", "chapter_page", "item_page", "themes_overview", "theme_page",
               "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
               "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name")
 
@@ -35,9 +36,15 @@ class Site:
     def lessons_overview(self, page=1): return items.lessons(self.index, self.current, self.options.edit_base, page)
     def bouwstenen_overview(self, page=1): return items.bouwstenen(self.index, self.current, self.options.edit_base, page)
     def scenarios_overview(self, page=1): return items.overview(self.index, self.current, "scenarios", page)
-    def routekaart_overview(self, page=1): return items.overview(self.index, self.current, "routekaart", page)
+    def kind_overview(self, kind, page=1):
+        """The overview of any kind in macros/kinds.py that has none of its own: a list of links to the
+        items' pages, or the items themselves under their headings."""
+        if BY_FOLDER[kind].own_pages:
+            return items.overview(self.index, self.current, kind, page)
+        return items.anchored(self.index, self.current, kind, self.options.edit_base, page)
     def scenario_page(self, item_id): return items.page(self.index, self.current, "scenarios", item_id)
     def chapter_page(self, item_id): return items.page(self.index, self.current, "routekaart", item_id)
+    def item_page(self, kind, item_id): return items.page(self.index, self.current, kind, item_id)
     def themes_overview(self, page=1): return overviews.themes_index(self.index, self.current, page)
     def theme_page(self, theme_id, page=1): return overviews.theme_page(self.index, self.current, theme_id, page)
     def regions_overview(self, page=1): return overviews.regions_index(self.index, self.current, page)

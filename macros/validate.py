@@ -16,13 +16,13 @@ from pathlib import Path
 
 import jsonschema_rs
 
+from .kinds import KINDS, ref_pattern
 from .load import ITEM_TYPES, LIST_FILES, Document
 from .problems import Problem, field_path
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schema"
 """The JSON Schemas, shared by this validator and the editors' IDEs."""
 
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NUMBERED_RE = re.compile(r"^[0-9]{2}(-[a-z0-9]+)+$")
 
 UNIQUE_KEY = {"glossary": "term", "borgingsscan": "chapter"}
@@ -298,9 +298,10 @@ def _simple_message(error, doc: Document, path: tuple) -> str:
     if kind in ("minLength", "pattern") and (expected == 1 or expected == "\\S"):
         return "mag niet leeg zijn"
     if kind == "pattern":
-        if expected.startswith("^(tips|"):
+        if expected == ref_pattern():
+            folders = [kind.folder for kind in KINDS if kind.referable]
             return (f"'{value}' is geen geldige verwijzing; schrijf soort/id of soort/id#paragraaf, "
-                    "met soort tips, lessons, scenarios, routekaart of bouwstenen")
+                    f"met soort {', '.join(folders[:-1])} of {folders[-1]}")
         if expected.startswith("^[0-9]{2}"):
             return (f"'{value}' is geen geldige id; gebruik een nummer van twee cijfers, kleine letters en "
                     "streepjes, zoals '06-casuistiekbijeenkomsten'")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..index import Index, Item
+from ..kinds import BY_FOLDER
 from ..paging import TIP_GROUPS
 from . import blocks, links, pager
 from .meta import as_checklist, checklist_places, item_parts, meta
 
-OVERVIEW_LABELS = {"scenarios": "Alle scenario's", "routekaart": "Routekaart: alle elementen"}
-BOUWSTEEN_GROUPS = {"tips": "tips", "voorbeelden": "voorbeelden", "hobbels": "hobbels", "behoeften": "behoeften"}
 
 
 def source_intro(index: Index, section: str) -> tuple[str, str]:
@@ -68,19 +67,30 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
 
 
 def bouwstenen(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
+    return anchored(index, current, "bouwstenen", edit_base, page)
+
+
+def anchored(index: Index, current: str, kind: str, edit_base: str = "", page: int = 1) -> str:
+    """The overview of a kind whose items have no page of their own: each item under its heading (its
+    anchor), with its text, its points, insights and groups of points, and its meta line. The bouwstenen,
+    and any kind added to macros/kinds.py without an overview of its own."""
     out = []
-    shown = index.lists["bouwstenen"].page(page)
+    shown = index.lists[kind].page(page)
     places = _places(index, shown)
     for item in shown:
         out.append(links.heading(2, item.title, f"#{item.id}"))
-        out.append(blocks.list_items(item.data["insights"]))
+        if item.data.get("text"):
+            out.append(blocks.text(item.data["text"]))
+        for name in ("points", "insights"):
+            if item.data.get(name):
+                out.append(blocks.list_items(item.data[name]))
         for group in item.data.get("groups", []):
             out.append(links.heading(3, group["title"], f"#{item.id}-{group['kind']}"))
             out.append(blocks.list_items(group["items"]))
         out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base),
                         places.get(item.ref, [])))
     out.append(as_checklist(index, current, places.get("", [])))
-    return pager.page(index, current, "bouwstenen", page, out)
+    return pager.page(index, current, kind, page, out)
 
 
 def overview(index: Index, current: str, kind: str, page: int = 1) -> str:
@@ -102,7 +112,7 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
     """The whole page of one scenario or routekaart chapter."""
     item = index.items[kind][item_id]
     overview = links.SECTION_PAGES[kind]
-    back = f"[← {OVERVIEW_LABELS[kind]}]({links.relative(current, overview)})\n{{: .toolkit-back }}"
+    back = f"[← {BY_FOLDER[kind].back_label}]({links.relative(current, overview)})\n{{: .toolkit-back }}"
     out = [back, links.heading(1, item.title)]
     if item.data.get("tagline"):
         out.append(f"{blocks.text(item.data['tagline'])}\n{{: .toolkit-tagline }}")

@@ -7,31 +7,20 @@ from __future__ import annotations
 
 import posixpath
 
-SECTION_PAGES = {
-    "tips": "tips/index.md",
-    "lessons": "lessen/index.md",
-    "bouwstenen": "bouwstenen/index.md",
-    "scenarios": "scenarios/index.md",
-    "routekaart": "routekaart/index.md",
-    "checklists": "checklists/index.md",
-}
-"""The overview page of each kind of item."""
+from ..kinds import KINDS
 
-OWN_PAGE = {"scenarios", "routekaart", "checklists"}
+SECTION_PAGES = {kind.folder: kind.overview for kind in KINDS}
+"""The overview page of each kind of item (macros/kinds.py)."""
+
+OWN_PAGE = {kind.folder for kind in KINDS if kind.own_pages}
 """Kinds whose items have a page of their own; the others are anchors on (a page of) the overview."""
 
 LIST_PAGES = {**SECTION_PAGES, "all-checklists": "checklists/alle.md", "themes": "themas/index.md",
               "regions": "regios/index.md"}
 """The first page of each list that continues on further pages (keys of macros/paging.py)."""
 
-KIND_LABELS = {
-    "tips": ("Tip", "Tips"),
-    "lessons": ("Les", "Lessen"),
-    "scenarios": ("Scenario", "Scenario's"),
-    "routekaart": ("Routekaart", "Routekaart"),
-    "bouwstenen": ("Bouwsteen", "Bouwstenen"),
-    "checklists": ("Checklist", "Checklists"),
-}
+KIND_LABELS = {kind.folder: (kind.singular, kind.plural) for kind in KINDS}
+"""Each kind's Dutch label for one item and for the kind (macros/kinds.py)."""
 
 
 def target(index, ref: str) -> str:

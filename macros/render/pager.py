@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from ..index import Index
+from ..kinds import KINDS
 from . import links
 
 WINDOW = 2
@@ -16,12 +17,7 @@ WINDOW = 2
 stays short however many pages there are."""
 
 LISTS = {
-    "tips": ("Tips", "tips", "de tips"),
-    "lessons": ("Lessen", "lessen", "de lessen"),
-    "bouwstenen": ("Bouwstenen", "bouwstenen", "de bouwstenen"),
-    "scenarios": ("Scenario's", "scenario's", "de scenario's"),
-    "routekaart": ("Routekaart", "elementen", "de routekaart"),
-    "checklists": ("Checklists", "checklists", "de checklists"),
+    **{kind.folder: (kind.plural, kind.count_word, f"de {kind.plural.lower()}") for kind in KINDS},
     "all-checklists": ("Alle checklists", "checklists", "alle checklists"),
     "themes": ("Thema's", "thema's", "de thema's"),
     "regions": ("Voorbeeldregio's", "regio's", "de voorbeeldregio's"),
