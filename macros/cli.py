@@ -202,7 +202,8 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None, conf
     if report:  # what an editor may want to finish; the site builds the same
         for note in index.unknown_links + index.notes:
             print(note)
-        print(f"{len(index.unknown_links)} links zonder adres.")
+        count = len(index.unknown_links)
+        print(f"{count} {'link' if count == 1 else 'links'} zonder adres.")
     if problems:
         raise ToolkitError(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.")
     count = sum(len(items) for items in index.items.values())

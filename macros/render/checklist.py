@@ -47,7 +47,8 @@ def overview(index: Index, current: str, page: int = 1) -> str:
     for phase, members in groups.items():
         out.append(f"## {phase}")
         out.append("\n".join(f"- {links.md_link(c.title, current, links.target(index, c.item.ref))} "
-                             f"({len(c.points)} punten)  \n  {blocks.text(c.item.data['intro'])}" for c in members))
+                             f"({len(c.points)} {'punt' if len(c.points) == 1 else 'punten'})  \n"
+                             f"  {blocks.text(c.item.data['intro'])}" for c in members))
     return pager.page(index, current, "checklists", page,
                       ['<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"])
 

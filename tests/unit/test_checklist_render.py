@@ -33,7 +33,7 @@ def test_a_checklist_not_from_the_routekaart_is_about_starting_up(make_index):
 
     out = checklist.overview(make_index(own), "checklists/index.md")
     assert out.index("## Borgen: Een voorbeeldelement") < out.index("## Starten met een regionale samenwerking\n\n"
-                                                                     "- [Eigen](02-eigen.md) (1 punten)")
+                                                                     "- [Eigen](02-eigen.md) (1 punt)")
 
 
 def test_a_checklists_points_stand_under_where_they_come_from_with_their_lead(mini):

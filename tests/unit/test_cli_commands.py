@@ -34,7 +34,7 @@ def test_check_report_lists_what_an_editor_may_finish(content, capsys):
     assert "content/routekaart/01-voorbeeld.yml:22:23: note: sections[0].body[2].example.text: link 'Achterhoek' " \
            "heeft nog geen adres" in lines
     assert "content/themes.yml:10:7: note: thema 'leeg' wordt nog door geen enkel onderdeel gebruikt" in lines
-    assert lines[-2:] == ["1 links zonder adres.", "Inhoud in orde: 6 onderdelen, 4 thema's, 2 regio's, 2 begrippen."]
+    assert lines[-2:] == ["1 link zonder adres.", "Inhoud in orde: 6 onderdelen, 4 thema's, 2 regio's, 2 begrippen."]
 
 
 def test_check_on_github_annotates_each_problem(content, capsys, monkeypatch):
