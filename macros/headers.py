@@ -147,13 +147,16 @@ def security_txt(security: Security, site_url: str | None, expires: datetime) ->
     return "\n".join(lines) + "\n"
 
 
-def check_security(security: Security, expires: datetime, now: datetime) -> tuple[list[str], list[str]]:
-    """Problems that stop security.txt from being written, and warnings."""
+def check_security(security: Security, expires: datetime | None, now: datetime) -> tuple[list[str], list[str]]:
+    """Problems that stop security.txt from being written, and warnings (``expires`` None: unreadable,
+    already reported)."""
     problems, warnings = [], []
     for contact in security.contact:
         if not contact.startswith(("mailto:", "https://", "tel:")):
             problems.append(f"security.contact '{contact}' moet beginnen met mailto:, https:// of tel:")
-    if expires <= now:
+    if expires is None:
+        pass
+    elif expires <= now:
         problems.append(f"security.expires ({expires:%Y-%m-%d}) ligt in het verleden; kies een latere datum "
                         "of een aantal dagen")
     elif expires > now + timedelta(days=365):
@@ -178,8 +181,8 @@ def write(site_dir: Path, nginx_out: Path, security: Security, site_url: str | N
     try:
         expires = expiry(security.expires, now)
     except ValueError:
-        expires, problems = now, problems + [f"security.expires '{security.expires}' is geen datum "
-                                             "(JJJJ-MM-DD) of aantal dagen"]
+        expires, problems = None, problems + [f"security.expires '{security.expires}' is geen datum "
+                                              "(JJJJ-MM-DD) of aantal dagen"]
     if security.contact:
         more, messages = check_security(security, expires, now)
         problems += more

@@ -106,7 +106,7 @@ def test_an_expiry_that_is_no_date_stops_everything(tmp_path):
     folder = site(tmp_path, {"index.html": "<p>x</p>"})
     security = Security(contact=("tel:+31201234567",), expires="morgen")
     messages, problems = headers.write(folder, tmp_path / "csp.conf", security, "https://toolkit.example.nl/", NOW)
-    assert problems[0] == "security.expires 'morgen' is geen datum (JJJJ-MM-DD) of aantal dagen"
+    assert problems == ["security.expires 'morgen' is geen datum (JJJJ-MM-DD) of aantal dagen"]  # and nothing else
     assert not (tmp_path / "csp.conf").exists() and not (folder / "_headers").exists()
 
 
