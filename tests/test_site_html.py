@@ -2,18 +2,16 @@
 
 Material for MkDocs' stock markup draws three kinds of errors; the templates in overrides/ avoid them
 (overrides/main.html says how). One of them, the drawer and search checkboxes, needs a copy of Material's
-base.html (overrides/material-base.html): a test here keeps that copy equal to Material's, apart from its change.
+base.html (overrides/material-base.html): tests/test_overrides.py keeps that copy equal to Material's, apart from
+its change.
 """
 
 from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
-import material
-
-from sitebuild import NODE_MODULES, ROOT
+from sitebuild import NODE_MODULES
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -34,19 +32,3 @@ def test_html_has_no_errors(site_dir):
     messages = check(site_dir)
     errors = [f"{m['url'].rsplit(str(site_dir), 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []
-
-
-def test_base_copy_is_materials():
-    """overrides/material-base.html is the installed Material's base.html with one change: the drawer and search
-    checkboxes get autocomplete="off" from a form of their own. After an update of Material this fails until
-    the copy is made again from the new base.html."""
-    theirs = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
-    ours = (ROOT / "overrides" / "material-base.html").read_text(encoding="utf-8")
-    toggles = ('    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-               '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n')
-    assert toggles in theirs
-    expected = theirs.split("-#}\n", 1)[1].replace(toggles, (
-        '    <form id="__toggles" autocomplete="off" hidden></form>\n'
-        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">\n'
-        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__toggles">\n'))
-    assert ours.split("-#}\n", 1)[1] == expected
