@@ -16,7 +16,8 @@ from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
 from .kinds import PLACEHOLDER, ref_pattern
 from .problems import Problem, field_path
-from .validate import suggest, walk_strings
+from .messages import suggest
+from .validate import walk_strings
 
 KIND_ORDER = list(ITEM_TYPES)
 """The item kinds in the order the site lists them on a theme page (macros/kinds.py)."""

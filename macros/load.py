@@ -154,7 +154,7 @@ README.md) and hidden files are not content either."""
 def strays(content_dir: Path, root: Path) -> list[Problem]:
     """Folders and YAML files in a content folder that the toolkit would not read, such as a misspelt
     ``content/tip/``: reported, so that no editor's file is ignored without a word."""
-    from .validate import suggest
+    from .messages import suggest
 
     known = set(ITEM_TYPES) | OTHER_ENTRIES
     problems = []

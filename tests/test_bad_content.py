@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import validate
+from macros import schemas
 from macros.load import ITEM_TYPES, LIST_FILES, discover, load
 
 TESTS = Path(__file__).resolve().parent
@@ -132,5 +132,5 @@ def _agreement_cases():
 def test_fast_schema_check_agrees_with_full_validator(kind, doc):
     """A build asks the fast (Rust) validator only "valid or not" and runs the full one, whose errors
     become the messages, only on a no. They must agree, or a mistake would slip through unreported."""
-    full_errors = list(validate._validators(validate.SCHEMA_DIR)[validate.schema_name(kind)].iter_errors(doc.data))
-    assert validate._passes(kind, doc.data, validate.SCHEMA_DIR) == (not full_errors), [e.message for e in full_errors]
+    full_errors = list(schemas.validators(schemas.SCHEMA_DIR)[schemas.schema_name(kind)].iter_errors(doc.data))
+    assert schemas.passes(kind, doc.data, schemas.SCHEMA_DIR) == (not full_errors), [e.message for e in full_errors]

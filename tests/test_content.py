@@ -13,7 +13,7 @@ from sitebuild import ROOT
 
 from macros.engine import CONTENT_DIR, check
 from macros.load import ITEM_TYPES
-from macros.validate import SCHEMA_DIR, schema_name
+from macros.schemas import SCHEMA_DIR, schema_name
 
 
 @pytest.fixture(scope="module")

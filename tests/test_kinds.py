@@ -97,3 +97,12 @@ def test_a_new_kind_is_one_table_entry_plus_its_schema(tmp_path):
     assert 'href="../../praktijkvoorbeelden/#01-werkgeversontbijt-in-de-regio"' in theme_page
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "praktijkvoorbeelden/#01-werkgeversontbijt-in-de-regio" in [doc["location"] for doc in search["docs"]]
+
+
+def test_the_reference_message_names_the_referable_kinds():
+    """A rule's message lives in the schema next to the rule (x-message); the one for references lists
+    exactly the kinds that can be referenced."""
+    common = json.loads((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))
+    message = common["$defs"]["related"]["items"]["x-message"]
+    named = re.search(r"met soort (.*)$", message).group(1).replace(" of ", ", ").split(", ")
+    assert named == [kind.folder for kind in KINDS if kind.referable]
