@@ -133,29 +133,13 @@ class Index:
 
 def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list[Problem]]:
     """Resolve references between the validated documents and build the index."""
-    problems: list[Problem] = []
     # List files, national first: a region's entries are added, or replace national ones by id.
     lists = {kind: [doc for _, doc in docs] for kind, docs in documents.items() if kind not in ITEM_TYPES and docs}
-
-    origins: dict[tuple[str, str], str] = {}
-    places: dict[tuple[str, str], tuple] = {}  # (list file, id) → (its Document, its position in the list)
-
-    def entries(kind: str, key: str = "id") -> dict[str, dict]:
-        merged = {}
-        for doc in lists.get(kind, []):
-            data = doc.data if isinstance(doc.data, list) else []
-            for position, entry in enumerate(data):
-                if isinstance(entry, dict) and isinstance(entry.get(key), str):
-                    merged[entry[key]] = entry
-                    origins[(kind, entry[key])] = doc.display
-                    places[(kind, entry[key])] = (doc, position)
-        return merged
-
-    # A list file that could not be read is already reported; checking ids against it would call
-    # every theme (or region, or source) in every item unknown.
-    unreadable = {kind for kind, docs in lists.items() if any(doc.data is None for doc in docs)}
-    themes, regions, sources = entries("themes"), entries("regions"), entries("sources")
-    glossary = list(entries("glossary", "term").values())
+    found = {kind: _entries(lists.get(kind, []), kind, key)
+             for kind, key in (("themes", "id"), ("regions", "id"), ("sources", "id"), ("glossary", "term"))}
+    themes, regions, sources, glossary = (found[kind][0] for kind in ("themes", "regions", "sources", "glossary"))
+    origins = {where: doc.display for _, _, places in found.values() for where, (doc, _) in places.items()}
+    places = {where: place for _, _, kind_places in found.values() for where, place in kind_places.items()}
 
     items: dict[str, dict[str, Item]] = {kind: {} for kind in ITEM_TYPES}
     for kind in ITEM_TYPES:
@@ -165,85 +149,42 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                 item = Item(kind, doc.data, doc)
                 _collect_sections(item, doc.data.get("sections"), ("sections",), 1)
                 items[kind][item.id] = item
-    hidden, found = _hide(lists.get("hidden", []), items)
-    problems += found
-    notes: list[Problem] = []
+    hidden, problems = _hide(lists.get("hidden", []), items)
+    # A list file that could not be read is already reported; checking ids against it would call
+    # every theme (or region, or source) in every item unknown.
+    check = _Checker(items, hidden, {kind for kind, docs in lists.items() if any(doc.data is None for doc in docs)})
 
     by_theme: dict[str, list[Mention]] = defaultdict(list)
     by_region: dict[str, list[Mention]] = defaultdict(list)
     related: dict[str, list[str]] = defaultdict(list)
     unknown_links: list[Problem] = []
-
-    def check_id(doc, path, value, table, what, kind):
-        if isinstance(value, str) and value not in table and kind not in unreadable:
-            hint = suggest(value, table)
-            problems.append(doc.problem(path, f"{field_path(path)}: {what} '{value}'"
-                                        + (f" (bedoelde je '{hint}'?)" if hint else "")))
-            return False
-        return isinstance(value, str)
-
-    def check_ref(doc, path, ref):
-        if not REF_RE.match(ref):
-            return False  # malformed: the schema already reported it
-        target, _, anchor = ref.partition("#")
-        if target in hidden:  # a region hid it: the link goes, and --report says where
-            notes.append(doc.problem(path, f"{field_path(path)}: verwijzing naar '{ref}' valt weg: de regio verbergt "
-                                           f"{target} ({hidden[target]})", severity="note"))
-            return False
-        kind, _, item_id = target.partition("/")
-        item = items.get(kind, {}).get(item_id)
-        if item is None:
-            problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: {target} bestaat niet"))
-            return False
-        if anchor and anchor not in item.sections:
-            problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: "
-                                              f"{target} heeft geen paragraaf '{anchor}'"))
-            return False
-        return True
-
-    for kind, table in items.items():
+    for table in items.values():
         for item in table.values():
             doc = item.doc
-            check_id(doc, ("source",), item.data.get("source"), sources, "onbekend brondocument", "sources")
+            check.id(doc, ("source",), item.data.get("source"), sources, "onbekend brondocument", "sources")
             carriers = [(item.data, (), None)] + [(s.data, s.path, s) for s in item.sections.values()]
             for data, base, section in carriers:
                 for i, theme in enumerate(_as_list(data.get("themes"))):
-                    if check_id(doc, base + ("themes", i), theme, themes, "onbekend thema", "themes"):
+                    if check.id(doc, base + ("themes", i), theme, themes, "onbekend thema", "themes"):
                         by_theme[theme].append(Mention(item, section))
                 for i, ref in enumerate(_as_list(data.get("related"))):
-                    if isinstance(ref, str) and check_ref(doc, base + ("related", i), ref):
+                    if isinstance(ref, str) and check.ref(doc, base + ("related", i), ref):
                         own = section.ref if section else item.ref
                         related[own].append(ref)
                         related[ref].append(own)
-                for j, block in enumerate(_as_list(data.get("body"))):
-                    example = block.get("example") if isinstance(block, dict) else None
-                    if isinstance(example, dict):
-                        for k, region in enumerate(_as_list(example.get("regions"))):
-                            path = base + ("body", j, "example", "regions", k)
-                            if check_id(doc, path, region, regions, "onbekende regio", "regions"):
-                                if isinstance(example.get("text"), str) and not names(example["text"], regions[region]["name"]):
-                                    problems.append(doc.problem(path, f"{field_path(path)}: de tekst van dit voorbeeld noemt "
-                                                                      f"'{regions[region]['name']}' niet; een voorbeeld hoort "
-                                                                      f"alleen bij de regio's die het noemt"))
-                                by_region[region].append(Mention(item, section, example))
-                for k, region in enumerate(_as_list(data.get("regions")) if section else []):
-                    path = base + ("regions", k)
-                    if check_id(doc, path, region, regions, "onbekende regio", "regions"):
-                        quotes = naming(data, regions[region]["name"])
-                        if not quotes:
-                            problems.append(doc.problem(path, f"{field_path(path)}: de tekst van deze paragraaf noemt "
-                                                              f"'{regions[region]['name']}' niet buiten een voorbeeldblok"))
-                        by_region[region] += [Mention(item, section, quote=quote) for quote in quotes]
+                for region, mention in _region_mentions(check, item, section, data, base, regions):
+                    by_region[region].append(mention)
             unknown_links += _unknown_links(doc)
-            problems += [doc.problem(path, f"{field_path(path)}: dit is nog de voorbeeldtekst van 'toolkit new'; "
-                                           "vervang hem door je eigen tekst")
-                         for path, text in walk_strings(doc.data) if text.lstrip().startswith(PLACEHOLDER)]
+            check.problems += [doc.problem(path, f"{field_path(path)}: dit is nog de voorbeeldtekst van 'toolkit new'; "
+                                                 "vervang hem door je eigen tekst")
+                               for path, text in walk_strings(doc.data) if text.lstrip().startswith(PLACEHOLDER)]
     for docs in lists.values():
         for doc in docs:
             unknown_links += _unknown_links(doc)
 
-    checklists, checklists_by_ref, found = checklist_stage.resolve(items, check_ref)
-    problems += found
+    checklists, checklists_by_ref, resolved = checklist_stage.resolve(items, check.ref)
+    problems += check.problems + resolved
+    notes = check.notes
     for checklist_id in [c for c in checklists if not checklists[c].points]:  # all its points were hidden
         item = items["checklists"].pop(checklist_id)
         del checklists[checklist_id]
@@ -253,21 +194,108 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
     checklists_by_ref = {ref: users for ref, users in checklists_by_ref.items() if users}
     for mentions in by_theme.values():  # a checklist taken out above carried its themes
         mentions[:] = [m for m in mentions if m.item.id in items[m.item.kind]]
-    scan, found = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"],
-                                     {ref.partition("/")[2] for ref in hidden if ref.startswith("routekaart/")})
-    problems += found
-    related = {ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}
-    notes += [places[(kind, entry_id)][0].problem((places[(kind, entry_id)][1], "id"), message, severity="note")
-             for kind, table, used, message in (
-                 ("themes", themes, by_theme, "thema '{}' wordt nog door geen enkel onderdeel gebruikt"),
-                 ("regions", regions, by_region, "over regio '{}' staat nog geen voorbeeld in de inhoud"))
-             for entry_id in table if not used.get(entry_id) and (kind, entry_id) in places
-             for message in [message.format(entry_id)]]
+    scan, resolved = scan_stage.resolve(lists.get("borgingsscan", []), items["routekaart"],
+                                        {ref.partition("/")[2] for ref in hidden if ref.startswith("routekaart/")})
+    problems += resolved
+    notes += _unused(places, "themes", themes, by_theme, "thema '{}' wordt nog door geen enkel onderdeel gebruikt")
+    notes += _unused(places, "regions", regions, by_region, "over regio '{}' staat nog geen voorbeeld in de inhoud")
     notes += _actions_without_checklist(items, checklists_by_ref)
-    lists = paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER)
-    index = Index(items, themes, regions, sources, glossary, dict(by_theme), dict(by_region), related, unknown_links,
-                  checklists, checklists_by_ref, scan, origins, lists, notes, hidden)
+    index = Index(
+        items=items, themes=themes, regions=regions, sources=sources, glossary=list(glossary.values()),
+        by_theme=dict(by_theme), by_region=dict(by_region),
+        related={ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}, unknown_links=unknown_links,
+        checklists=checklists, checklists_by_ref=checklists_by_ref, scan=scan, origins=origins,
+        lists=paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER), notes=notes,
+        hidden=hidden)
     return index, problems
+
+
+def _entries(docs: list[Document], kind: str, key: str) -> tuple[dict[str, dict], str, dict[tuple, tuple]]:
+    """The entries of a list file (national first, then a region's, which replace by ``key``), by key;
+    the kind; and (kind, key) → (the Document it comes from, its position in that file)."""
+    merged, places = {}, {}
+    for doc in docs:
+        for position, entry in enumerate(doc.data if isinstance(doc.data, list) else []):
+            if isinstance(entry, dict) and isinstance(entry.get(key), str):
+                merged[entry[key]] = entry
+                places[(kind, entry[key])] = (doc, position)
+    return merged, kind, places
+
+
+@dataclass
+class _Checker:
+    """Checks the ids and references in items against what exists, and keeps what it found."""
+
+    items: dict
+    hidden: dict
+    unreadable: set
+    problems: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def id(self, doc, path: tuple, value, table: dict, what: str, kind: str) -> bool:
+        """Whether ``value`` is an id in ``table`` (the entries of list file ``kind``); reports it if not."""
+        if isinstance(value, str) and value not in table and kind not in self.unreadable:
+            hint = suggest(value, table)
+            self.problems.append(doc.problem(path, f"{field_path(path)}: {what} '{value}'"
+                                                   + (f" (bedoelde je '{hint}'?)" if hint else "")))
+            return False
+        return isinstance(value, str)
+
+    def ref(self, doc, path: tuple, ref: str) -> bool:
+        """Whether ``ref`` points at an item (and section) that is shown; a reference to a hidden item is
+        dropped with a note, one to nothing is a problem, a malformed one was reported by the schema."""
+        if not REF_RE.match(ref):
+            return False
+        target, _, anchor = ref.partition("#")
+        if target in self.hidden:  # a region hid it: the link goes, and --report says where
+            self.notes.append(doc.problem(path, f"{field_path(path)}: verwijzing naar '{ref}' valt weg: de regio "
+                                                f"verbergt {target} ({self.hidden[target]})", severity="note"))
+            return False
+        kind, _, item_id = target.partition("/")
+        item = self.items.get(kind, {}).get(item_id)
+        if item is None:
+            self.problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: "
+                                                   f"{target} bestaat niet"))
+            return False
+        if anchor and anchor not in item.sections:
+            self.problems.append(doc.problem(path, f"{field_path(path)}: verwijzing '{ref}' wijst naar niets: "
+                                                   f"{target} heeft geen paragraaf '{anchor}'"))
+            return False
+        return True
+
+
+def _region_mentions(check: _Checker, item: Item, section, data: dict, base: tuple, regions: dict):
+    """(region id, Mention) for each example block about a region in ``data`` (an item or section), and
+    for each region a section names outside an example block (its ``regions``)."""
+    doc = item.doc
+    for j, block in enumerate(_as_list(data.get("body"))):
+        example = block.get("example") if isinstance(block, dict) else None
+        if not isinstance(example, dict):
+            continue
+        for k, region in enumerate(_as_list(example.get("regions"))):
+            path = base + ("body", j, "example", "regions", k)
+            if check.id(doc, path, region, regions, "onbekende regio", "regions"):
+                if isinstance(example.get("text"), str) and not names(example["text"], regions[region]["name"]):
+                    check.problems.append(doc.problem(path, f"{field_path(path)}: de tekst van dit voorbeeld noemt "
+                                                            f"'{regions[region]['name']}' niet; een voorbeeld hoort "
+                                                            "alleen bij de regio's die het noemt"))
+                yield region, Mention(item, section, example)
+    for k, region in enumerate(_as_list(data.get("regions")) if section else []):
+        path = base + ("regions", k)
+        if check.id(doc, path, region, regions, "onbekende regio", "regions"):
+            quotes = naming(data, regions[region]["name"])
+            if not quotes:
+                check.problems.append(doc.problem(path, f"{field_path(path)}: de tekst van deze paragraaf noemt "
+                                                        f"'{regions[region]['name']}' niet buiten een voorbeeldblok"))
+            for quote in quotes:
+                yield region, Mention(item, section, quote=quote)
+
+
+def _unused(places: dict, kind: str, table: dict, used: dict, message: str) -> list[Problem]:
+    """A note at each entry of list file ``kind`` that nothing refers to yet (``used``: id → mentions)."""
+    return [places[(kind, entry_id)][0].problem((places[(kind, entry_id)][1], "id"), message.format(entry_id),
+                                                severity="note")
+            for entry_id in table if not used.get(entry_id) and (kind, entry_id) in places]
 
 
 def _hide(docs: list[Document], items: dict) -> tuple[dict[str, str], list[Problem]]:
