@@ -41,3 +41,12 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield SettledBrowser(chromium)
         chromium.close()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """An empty folder to run `toolkit` in, as the working folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("TOOLKIT_DEBUG", raising=False)
+    return tmp_path

@@ -77,6 +77,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def remove_generated(project: Path) -> None:
+    """Remove the pages a build writes into docs/ (``generated: true``), so that the next build writes them
+    from the content of ``project`` alone."""
+    for page in (project / "docs").rglob("*.md"):
+        if "generated: true" in page.read_text(encoding="utf-8"):
+            page.unlink()
+
+
 def pages(site_dir: Path) -> list[str]:
     """Every HTML page of a built site as a URL path, e.g. '', 'tips/', '404.html'."""
     out = []

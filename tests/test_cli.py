@@ -28,15 +28,6 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """An empty folder to run `toolkit` in."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("TOOLKIT_DEBUG", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
 def content(project) -> Path:
     """A project folder with the small valid content of the tests (content/, with its schemas) and regio/ with only
     its README, as in a fresh checkout."""

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, remove_generated
 
 from macros.engine import check
 
@@ -38,9 +38,7 @@ def template_site(tmp_path_factory):
     themes = project / "content" / "themes.yml"
     themes.write_text(themes.read_text(encoding="utf-8").replace("title: Privacy\n", 'title: "Privacy {{ avg }}"\n', 1),
                       encoding="utf-8")
-    for generated in (project / "docs").rglob("*.md"):
-        if "generated: true" in generated.read_text(encoding="utf-8"):
-            generated.unlink()
+    remove_generated(project)
     site = project / "site"
     result = build(project, site)
     return site, result

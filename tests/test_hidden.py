@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, remove_generated
 
 from macros.engine import check
 from macros.upstream import notices
@@ -31,9 +31,7 @@ def hide(project, refs) -> None:
 def hidden_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hidden") / "project")
     hide(project, HIDDEN)
-    for generated in (project / "docs").rglob("*.md"):
-        if "generated: true" in generated.read_text(encoding="utf-8"):
-            generated.unlink()
+    remove_generated(project)
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, remove_generated
 
 from macros.kinds import KINDS, ref_pattern
 
@@ -83,9 +83,7 @@ def test_a_new_kind_is_one_table_entry_plus_its_schema(tmp_path):
         "Schrijf hier het voorbeeld uit de praktijk.", "Elke maand ontbijten werkgevers met de jobcoaches."),
         encoding="utf-8")
     theme = re.search(r"^- (\S+)$", written.read_text(encoding="utf-8"), re.M).group(1)
-    for generated in (project / "docs").rglob("*.md"):
-        if "generated: true" in generated.read_text(encoding="utf-8"):
-            generated.unlink()
+    remove_generated(project)
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -60,15 +60,6 @@ def add_tips(content: Path, count: int, group: str = "aandacht") -> None:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """An empty folder to run `toolkit` in, as the working folder."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("TOOLKIT_DEBUG", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
 def content(project) -> Path:
     """The project folder with the mini content (and its schemas) in content/."""
     shutil.copytree(MINI, project / "content")
