@@ -14,7 +14,7 @@ import sys
 import pytest
 import yaml
 
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, remove_generated
 
 from test_site_build import article, read
 
@@ -81,9 +81,7 @@ def merged(tmp_path_factory):
     repo = copy_project(tmp_path_factory.mktemp("merge") / "toolkit")
     shutil.copytree(ROOT / "regio", repo / "regio")
     shutil.copy2(ROOT / ".gitignore", repo / ".gitignore")
-    for generated in (repo / "docs").rglob("*.md"):  # as in a fresh clone: pages a build writes are not in git
-        if "generated: true" in generated.read_text(encoding="utf-8"):
-            generated.unlink()
+    remove_generated(repo)  # as in a fresh clone: pages a build writes are not in git
     assert git(repo, "init", "--quiet", "--initial-branch", "main").returncode == 0
     git(repo, "config", "user.name", "Test")
     git(repo, "config", "user.email", "test@example.org")
