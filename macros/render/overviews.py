@@ -24,12 +24,18 @@ def _index_page(index: Index, current: str, key: str, page: int, row) -> str:
     return pager.page(index, current, key, page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
 
 
+def _entry_head(current: str, back: str, back_page: str, title: str, description: str, page: int) -> list[str]:
+    """Above a theme's or region's page: the link back to all of them, and on page 1 its name and description."""
+    head = [f"[← {back}]({links.relative(current, back_page)})\n{{: .toolkit-back }}"]
+    if page == 1:
+        head += [links.heading(1, title), f"{blocks.text(description)}\n{{: .toolkit-tagline }}"]
+    return head
+
+
 def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
     theme = index.themes[theme_id]
     key = f"theme/{theme_id}"
-    before = [f"[← Alle thema's]({links.relative(current, 'themas/index.md')})\n{{: .toolkit-back }}"]
-    if page == 1:
-        before += [links.heading(1, theme["title"]), f"{blocks.text(theme['description'])}\n{{: .toolkit-tagline }}"]
+    before = _entry_head(current, "Alle thema's", "themas/index.md", theme["title"], theme["description"], page)
     out, found = [], []
     for mention in index.lists[key].page(page):
         if not found or found[-1][0].item.kind != mention.item.kind:
@@ -66,9 +72,7 @@ def regions_index(index: Index, current: str, page: int = 1) -> str:
 def region_page(index: Index, current: str, region_id: str, page: int = 1) -> str:
     region = index.regions[region_id]
     key = f"region/{region_id}"
-    before = [f"[← Alle voorbeeldregio's]({links.relative(current, 'regios/index.md')})\n{{: .toolkit-back }}"]
-    if page == 1:
-        before += [links.heading(1, region["name"]), f"{blocks.text(region['description'])}\n{{: .toolkit-tagline }}"]
+    before = _entry_head(current, "Alle voorbeeldregio's", "regios/index.md", region["name"], region["description"], page)
     out = []
     mentions = index.lists[key].page(page)
     heading = None
