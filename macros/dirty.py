@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import re
-import sys
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.toolkit")
@@ -32,13 +31,12 @@ _previous: dict[str, str] = {}
 
 
 def is_dirty(conf) -> bool:
-    """Whether MkDocs builds only modified pages: its search plugin is told so at startup (MkDocs
-    tells plugins, and mkdocs-macros passes nothing on); without search, the command line says it."""
+    """Whether MkDocs builds only modified pages. MkDocs tells its plugins at startup (``on_startup``);
+    mkdocs-macros passes nothing on, so this asks the search plugin what it was told. A site without
+    search is treated as not dirty: every page is rebuilt, which is slower but never stale."""
     plugins = conf.get("plugins") or {}
     told = [getattr(plugins[name], "is_dirty", None) for name in ("material/search", "search") if name in plugins]
-    if told and told[0] is not None:
-        return bool(told[0])
-    return "--dirty" in sys.argv[1:]
+    return bool(told and told[0])
 
 
 def mark_changed(conf, site, variables: dict) -> list[str]:
