@@ -14,7 +14,7 @@ from . import checklists as checklist_stage
 from . import paging
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
-from .kinds import PLACEHOLDER, ref_pattern
+from .kinds import ref_pattern
 from .problems import Problem, field_path
 from .messages import suggest
 from .validate import walk_strings
@@ -175,9 +175,6 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
                 for region, mention in _region_mentions(check, item, section, data, base, regions):
                     by_region[region].append(mention)
             unknown_links += _unknown_links(doc)
-            check.problems += [doc.problem(path, f"{field_path(path)}: dit is nog de voorbeeldtekst van 'toolkit new'; "
-                                                 "vervang hem door je eigen tekst")
-                               for path, text in walk_strings(doc.data) if text.lstrip().startswith(PLACEHOLDER)]
     for docs in lists.values():
         for doc in docs:
             unknown_links += _unknown_links(doc)

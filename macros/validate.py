@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from .kinds import PLACEHOLDER
 from .load import ITEM_TYPES, LIST_FILES, Document
 from .messages import translate
 from .problems import Problem, field_path
@@ -35,6 +36,9 @@ def validate(kind: str, doc: Document, schema_dir: Path = SCHEMA_DIR) -> list[Pr
             problems.extend(translate(error, doc))
     for path, text in walk_strings(doc.data):
         problems.extend(_text_problems(doc, path, text))
+        if kind in ITEM_TYPES and text.lstrip().startswith(PLACEHOLDER):  # no skeleton text reaches the site
+            problems.append(doc.problem(path, f"{field_path(path)}: dit is nog de voorbeeldtekst van 'toolkit new'; "
+                                              "vervang hem door je eigen tekst"))
     if kind in ITEM_TYPES and isinstance(doc.data, dict):
         problems.extend(_id_matches_stem(doc))
         problems.extend(_unique_sections(doc))
