@@ -237,6 +237,25 @@ def option_problems(config_file: Path) -> list:
     return sorted(problems)
 
 
+def inherited_files(config_file: Path) -> list[Path]:
+    """A settings file and the files it INHERITs, in that order (a region's mkdocs.regio.yml, then
+    mkdocs.yml), as far as they exist and can be read; a loop ends the chain."""
+    import yaml
+
+    chain = [Path(config_file)]
+    while chain[-1].is_file():
+        try:
+            inherit = _child(yaml.compose(chain[-1].read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader), "INHERIT")
+        except (yaml.YAMLError, OSError):
+            break
+        name = _inherit_target(inherit) if inherit is not None else None
+        parent = chain[-1].parent / name if isinstance(name, str) else None
+        if parent is None or not parent.is_file() or parent.resolve() in {p.resolve() for p in chain}:
+            break
+        chain.append(parent)
+    return [path for path in chain if path.is_file()]
+
+
 def _merge(parent, child):
     """Two YAML nodes merged as MkDocs merges a file with the one it INHERITs (mergedeep): mappings key by key,
     recursively; anything else, lists included, is the inheriting file's (``child``) value."""

@@ -21,6 +21,9 @@ import os
 import re
 from pathlib import Path
 
+from .config import inherited_files
+from .pages import nav_pages
+
 log = logging.getLogger("mkdocs.toolkit")
 
 JINJA_START = re.compile(r"\{[{%]")
@@ -110,37 +113,15 @@ def _shared(conf, texts: dict[str, str]) -> str:
     """What every page depends on: mkdocs.yml, ``extra`` as the templates see it (with the problems the
     preview shows), the theme overrides (templates, CSS, JS) and the navigation: the titles of its pages
     (``texts``: docs path → Markdown)."""
-    parts = [*_config_texts(Path(conf["config_file_path"])), json.dumps(conf.get("extra"), sort_keys=True, default=str).encode()]
+    parts = [*(path.read_bytes() for path in inherited_files(Path(conf["config_file_path"]))),
+             json.dumps(conf.get("extra"), sort_keys=True, default=str).encode()]
     custom = getattr(conf["theme"], "custom_dir", None)
     if custom and Path(custom).is_dir():  # relative in the first build's settings, absolute in later ones
         parts += [f"{p.relative_to(custom).as_posix()}:{p.stat().st_mtime_ns}".encode()
                   for p in sorted(Path(custom).rglob("*")) if p.is_file()]
-    in_nav = _nav_pages(conf.get("nav")) if conf.get("nav") else set(texts)
+    in_nav = nav_pages(conf.get("nav")) if conf.get("nav") else set(texts)
     parts += [f"{rel}:{_title_lines(texts[rel])}".encode("utf-8") for rel in sorted(in_nav & set(texts))]
     return _digest(b"\0".join(parts))
-
-
-def _config_texts(path: Path) -> list[bytes]:
-    """The settings file and each file it INHERITs (a region's mkdocs.regio.yml inherits mkdocs.yml)."""
-    texts: list[bytes] = []
-    while path.is_file() and len(texts) < 10:
-        texts.append(path.read_bytes())
-        inherit = re.search(rb"^INHERIT:[ \t]*['\"]?([^'\"\s#]+)", texts[-1], re.MULTILINE)
-        if not inherit:
-            break
-        path = path.parent / inherit[1].decode("utf-8")
-    return texts
-
-
-def _nav_pages(nav) -> set[str]:
-    """The docs paths in mkdocs.yml's ``nav`` (a list of paths, {title: path} and {title: [...]})."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*map(_nav_pages, nav.values()))
-    if isinstance(nav, list):
-        return set().union(*map(_nav_pages, nav))
-    return set()
 
 
 def _title_lines(text: str) -> str:

@@ -110,17 +110,19 @@ def add_to_nav(nav: list | None) -> None:
     which refuses pages outside the menu, passes). Without a ``nav`` MkDocs lists every page itself."""
     if nav is None:
         return
-    named = set(_nav_paths(nav))
+    named = nav_pages(nav)
     nav += [{kind.plural: kind.overview} for kind in KINDS if kind.overview not in named]
 
 
-def _nav_paths(nav):
-    for entry in nav:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            yield from _nav_paths(value)
-        elif isinstance(value, str):
-            yield value
+def nav_pages(nav) -> set[str]:
+    """The docs paths in mkdocs.yml's ``nav`` (a list of paths, {title: path} and {title: [...]})."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(nav_pages, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(nav_pages, nav))
+    return set()
 
 
 def _remove_empty(folder: Path, top: Path) -> None:
