@@ -33,7 +33,7 @@ def main() -> None:
 
     import macros
     import macros.engine as engine
-    import macros.pages as pages
+    import macros.site.pages as pages
     imports = time.perf_counter() - start
 
     stages: dict[str, float] = defaultdict(float)

@@ -169,10 +169,10 @@ def content_layer(project: Path, pages: Path | None = None) -> dict:
 
 
 def max_file_bytes() -> int | None:
-    """The engine's limit on one content file (macros/load.py MAX_BYTES), to keep synthetic files valid."""
+    """The engine's limit on one content file (macros/engine/load.py MAX_BYTES), to keep synthetic files valid."""
     sys.path.insert(0, str(ROOT))
     try:
-        from macros.load import MAX_BYTES
+        from macros.engine.load import MAX_BYTES
         return MAX_BYTES
     except ImportError:
         return None

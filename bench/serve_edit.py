@@ -2,7 +2,7 @@
 
 The time runs from the moment the file is written until the served tips page contains the new
 title: MkDocs noticing the change, rebuilding (with scripts/serve's --dirty only the pages whose
-content changed, see macros/dirty.py), and serving it. (A browser with the
+content changed, see macros/site/dirty.py), and serving it. (A browser with the
 page open reloads right after that, through livereload's long poll.)
 """
 

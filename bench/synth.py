@@ -6,7 +6,7 @@ every theme and region is copied the same way. Inside copy c, references (``rela
 and per-theme and per-region pages keep their real size while the overviews grow k times. Sources
 and the glossary are not multiplied.
 
-The engine refuses a content file over ``max_bytes`` (macros/load.py MAX_BYTES). themes.yml and
+The engine refuses a content file over ``max_bytes`` (macros/engine/load.py MAX_BYTES). themes.yml and
 regions.yml get only as many copies as fit under it; copy c then uses theme copy c mod n.
 """
 

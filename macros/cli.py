@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from .problems import ContentError
+from .engine.problems import ContentError
 
 CONTENT = Path("content")
 OVERLAY = Path("regio")
@@ -178,8 +178,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path | None = None) -> None:
-    from . import upstream
-    from .config import option_problems
+    from .engine import upstream
+    from .site.config import option_problems
     from .engine import check
 
     if not content_dir.is_dir():
@@ -212,8 +212,8 @@ def run_check(content_dir: Path, report: bool, overlay: Path | None = None, conf
 
 
 def run_headers(site_dir: Path, config: Path, nginx: Path) -> None:
-    from .config import Options
-    from .headers import write
+    from .site.config import Options
+    from .publish.headers import write
 
     conf = _read_config(config, "headers")
     extra = _mapping(conf, "extra", config)
@@ -235,7 +235,7 @@ def run_headers(site_dir: Path, config: Path, nginx: Path) -> None:
 
 
 def run_compress(site_dir: Path) -> None:
-    from .compress import minify_css, write
+    from .publish.compress import minify_css, write
 
     if not (site_dir / "index.html").is_file():
         raise ToolkitError(f"Geen gebouwde site in {site_dir}; bouw eerst met 'mkdocs build'.")
@@ -258,7 +258,7 @@ def run_new(kind: str, title: str, content_dir: Path) -> None:
 
 
 def run_pdf(site_dir: Path) -> None:
-    from .pdf import find_browser, write
+    from .publish.pdf import find_browser, write
 
     if not (site_dir / "checklists").is_dir():
         raise ToolkitError(f"Geen gebouwde site met checklists in {site_dir}; bouw eerst met 'mkdocs build'.")
@@ -271,15 +271,14 @@ def run_pdf(site_dir: Path) -> None:
 
 
 def run_pages(config: Path) -> None:
-    """Run define_env as a MkDocs build would, without building: it checks the content and writes the
-    generated files into docs/, which Zensical must find there before it starts (macros/zensical_compat.py)."""
+    """Do what a MkDocs build does before it reads the pages, and stop there: MkDocs loads the settings and
+    runs the plugins' startup and config events, in which mkdocs-macros calls define_env. That checks the
+    content and writes the generated files into docs/, which Zensical must find there before it starts
+    (macros/site/zensical_compat.py)."""
     import logging
-    from types import SimpleNamespace
 
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
-    from . import define_env
 
     _read_config(config, "pages")  # a missing file or invalid YAML, said in Dutch
     logging.basicConfig(format="%(message)s")  # the content problems, one a line
@@ -287,12 +286,15 @@ def run_pages(config: Path) -> None:
         conf = load_config(str(config))
     except (Abort, ConfigurationError):  # MkDocs has logged what is wrong with the settings, in its words
         raise ToolkitError(f"{config}: de instellingen kloppen niet (zie hierboven); niets geschreven.") from None
-    env = SimpleNamespace(conf=conf, variables={}, page=None, macro=lambda fn, name=None: fn)
+    if "macros" not in conf.plugins:
+        raise ToolkitError(f"{config}: de plugin 'macros' staat niet onder plugins, dus er zijn geen pagina's uit de "
+                           "inhoud te maken.")
     try:
-        define_env(env)
+        conf.plugins.on_startup(command="build", dirty=False)
+        conf.plugins.on_config(conf)
     except PluginError as err:
         raise ToolkitError(str(err)) from None
-    print(f"De pagina's uit de inhoud staan klaar in {env.conf['docs_dir']}.")
+    print(f"De pagina's uit de inhoud staan klaar in {conf['docs_dir']}.")
 
 
 def _read_config(config: Path, command: str) -> dict:

@@ -16,12 +16,12 @@ from pathlib import Path
 import yaml
 
 from .cli import ToolkitError
-from .kinds import BY_FOLDER
-from .kinds import KINDS as CONTENT_KINDS
-from .load import ITEM_TYPES
+from .engine.kinds import BY_FOLDER
+from .engine.kinds import KINDS as CONTENT_KINDS
+from .engine.load import ITEM_TYPES
 
 KINDS = {word: kind.folder for kind in CONTENT_KINDS for word in kind.words}
-"""The words an editor may use for each kind (Dutch first; macros/kinds.py), mapped to its folder in content/."""
+"""The words an editor may use for each kind (Dutch first; macros/engine/kinds.py), mapped to its folder in content/."""
 
 NUMBER_RE = re.compile(r"^(\d{2})-(.+)\.yml$")
 
@@ -85,7 +85,7 @@ def create(kind_word: str, title: str, content_dir: Path) -> Path:
 
 
 def _body(folder: str, title: str) -> dict:
-    """The kind's skeleton (macros/kinds.py) for an item with this title."""
+    """The kind's skeleton (macros/engine/kinds.py) for an item with this title."""
     return json.loads(json.dumps(BY_FOLDER[folder].skeleton).replace("{title}", json.dumps(title)[1:-1]))
 
 

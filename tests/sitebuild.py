@@ -113,7 +113,7 @@ def expected_pages() -> list[str]:
     pages in docs/ plus one page per scenario, chapter, theme and region."""
     sys.path.insert(0, str(ROOT))
     from macros.engine import load_index
-    from macros.pages import _is_generated, wanted
+    from macros.site.pages import _is_generated, wanted
 
     docs = ROOT / "docs"
     sources = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not _is_generated(p)}

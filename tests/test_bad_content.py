@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import schemas
-from macros.load import ITEM_TYPES, LIST_FILES, discover, load
+from macros.engine import schemas
+from macros.engine.load import ITEM_TYPES, LIST_FILES, discover, load
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

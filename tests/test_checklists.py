@@ -13,7 +13,7 @@ from mkdocs.utils.yaml import yaml_load
 from sitebuild import ROOT, serve
 from test_site_browser import axe_violations
 
-from macros.checklists import action_points
+from macros.engine.checklists import action_points
 from macros.engine import load_index
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from macros import cli
-from macros.problems import ContentError, Problem
-from macros.validate import SCHEMA_DIR
+from macros.engine.problems import ContentError, Problem
+from macros.engine.validate import SCHEMA_DIR
 from sitebuild import ROOT
 
 MINI = ROOT / "tests" / "fixtures" / "mini-content"
@@ -204,13 +204,13 @@ def test_pdf_when_chromium_does_not_start(checklist_site, capsys, monkeypatch):
 
 
 def test_pdf_when_chromium_hangs(checklist_site, capsys, monkeypatch):
-    import macros.pdf
+    import macros.publish.pdf
 
     def hang(command, **kwargs):
         raise subprocess.TimeoutExpired(command, kwargs["timeout"])
 
     monkeypatch.setenv("TOOLKIT_CHROMIUM", "chromium")
-    monkeypatch.setattr(macros.pdf.subprocess, "run", hang)
+    monkeypatch.setattr(macros.publish.pdf.subprocess, "run", hang)
     assert run(capsys, "pdf", "site") == (
         1, "", "Fout bij het maken van de PDF's: Chromium was na 120 seconden nog niet klaar bij checklists/01-x/.\n")
 

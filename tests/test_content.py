@@ -12,8 +12,8 @@ import pytest
 from sitebuild import ROOT
 
 from macros.engine import CONTENT_DIR, check
-from macros.load import ITEM_TYPES
-from macros.schemas import SCHEMA_DIR, schema_name
+from macros.engine.load import ITEM_TYPES
+from macros.engine.schemas import SCHEMA_DIR, schema_name
 
 
 @pytest.fixture(scope="module")

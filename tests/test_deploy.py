@@ -247,7 +247,7 @@ def test_text_is_gzipped(nginx, path):
 
 
 def test_every_text_file_has_a_smaller_gz_with_the_same_content(nginx):
-    from macros.compress import MIN_BYTES, TYPES
+    from macros.publish.compress import MIN_BYTES, TYPES
 
     missing, wrong, raw, packed, level9 = [], [], 0, 0, 0
     for file in sorted(p for p in nginx.site.rglob("*") if p.is_file() and p.name.endswith(TYPES)):

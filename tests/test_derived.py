@@ -12,7 +12,7 @@ import pytest
 from sitebuild import pages
 
 from macros.engine import load_index
-from macros.index import names
+from macros.engine.index import names
 
 
 @pytest.fixture(scope="module")

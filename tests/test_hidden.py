@@ -14,7 +14,7 @@ import pytest
 from sitebuild import ROOT, build, copy_project, remove_generated
 
 from macros.engine import check
-from macros.upstream import notices
+from macros.engine.upstream import notices
 
 HIDDEN = ["tips/05-casuistiekbesprekingen", "lessons/06-casuistiekbijeenkomsten",
           "routekaart/06-voorbij-een-project-erbij", "checklists/10-tien-lessen"]

@@ -1,4 +1,4 @@
-"""The table of content kinds (macros/kinds.py) is the one place a kind is described: the schemas and
+"""The table of content kinds (macros/engine/kinds.py) is the one place a kind is described: the schemas and
 the static files agree with it, and a new kind is one entry plus its schema."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 
 from sitebuild import ROOT, build, copy_project, remove_generated
 
-from macros.kinds import KINDS, ref_pattern
+from macros.engine.kinds import KINDS, ref_pattern
 
 SCHEMAS = ROOT / "content" / "schema"
 
@@ -29,7 +29,7 @@ def test_every_kind_has_its_schema():
 
 
 def test_generated_pages_of_each_kind_are_ignored_by_git_and_left_out_of_the_nav():
-    """Pages written per item (macros/pages.py) are not the editors' files and not in the menu."""
+    """Pages written per item (macros/site/pages.py) are not the editors' files and not in the menu."""
     gitignore = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     not_in_nav = mkdocs.split("not_in_nav: |", 1)[1].split("\n\n", 1)[0].split()
@@ -64,10 +64,10 @@ NEW_SCHEMA = {
 
 
 def test_a_new_kind_is_one_table_entry_plus_its_schema(tmp_path):
-    """A region's 'praktijkvoorbeelden': with one entry in macros/kinds.py and its schema, `toolkit new`
+    """A region's 'praktijkvoorbeelden': with one entry in macros/engine/kinds.py and its schema, `toolkit new`
     makes one, and the site has its overview page, links from its theme's page and search entries."""
     project = copy_project(tmp_path / "project")
-    kinds = project / "macros" / "kinds.py"
+    kinds = project / "macros" / "engine" / "kinds.py"
     text = kinds.read_text(encoding="utf-8")
     end = '\n)\n"""Every kind, in the order theme pages list them."""'
     assert end in text

@@ -1,4 +1,4 @@
-"""Long lists are split into pages (macros/paging.py): a site built from the mini content with more
+"""Long lists are split into pages (macros/site/render/paging.py): a site built from the mini content with more
 tips, checklists and examples than one page holds. Today's real content fits on one page per list,
 so these cases only show on a site with more content."""
 
@@ -18,8 +18,8 @@ from sitebuild import ROOT, build, copy_project
 from test_site_browser import axe_violations
 
 from macros.engine import load_index
-from macros.pages import sync
-from macros.paging import PAGE_SIZE
+from macros.site.pages import sync
+from macros.site.render.paging import PAGE_SIZE
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-content"
 TIPS = 120            # + the mini content's own tip: 121 tips, 5 pages of 25

@@ -12,7 +12,7 @@ import pytest
 from sitebuild import pages
 
 from macros.engine import load_index
-from macros.render import checklist as checklist_render
+from macros.site.render import checklist as checklist_render
 
 
 def _pdf_pages(page, path) -> list[str]:

@@ -111,7 +111,7 @@ def merged(tmp_path_factory):
     change(config, "      - Toegankelijkheid: toegankelijkheid.md\n",
            "      - Toegankelijkheid: toegankelijkheid.md\n      - Nieuws: nieuws.md\n")
     (repo / "docs" / "nieuws.md").write_text("# Nieuws\n\nWat er nieuw is in de toolkit.\n", encoding="utf-8")
-    with open(repo / "macros" / "theme.py", "a", encoding="utf-8") as code:
+    with open(repo / "macros" / "site" / "theme.py", "a", encoding="utf-8") as code:
         code.write("# A national update of the code.\n")
     commit(repo, "Landelijke update")
 

@@ -9,8 +9,8 @@ import pytest
 
 from sitebuild import ROOT
 
-from macros.load import discover, load, shown_path
-from macros.validate import SCHEMA_DIR, schema_line
+from macros.engine.load import discover, load, shown_path
+from macros.engine.validate import SCHEMA_DIR, schema_line
 
 MINI = ROOT / "tests" / "fixtures" / "mini-content"
 

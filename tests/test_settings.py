@@ -9,7 +9,7 @@ import pytest
 
 from sitebuild import ROOT, build, copy_project
 
-from macros.config import option_problems
+from macros.site.config import option_problems
 
 BLOCK = """\
 site_name: Toolkit

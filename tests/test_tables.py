@@ -1,4 +1,4 @@
-"""Scenario tables (macros/render/blocks.py): every cell is Markdown like every other text field.
+"""Scenario tables (macros/site/render/blocks.py): every cell is Markdown like every other text field.
 
 A throwaway site from the mini content has a scenario whose table cells (dimension, scenario,
 considerations, situation, approach and both captions) hold bold, italic, a link, a link without an
@@ -146,7 +146,7 @@ def test_real_tables_give_abbreviations_a_tooltip(site_dir):
     that their cells use with its tooltip, as the text around them does."""
     sys.path.insert(0, str(ROOT))
     from macros.engine import load_index
-    from macros.render.overviews import abbreviations
+    from macros.site.render.overviews import abbreviations
 
     index = load_index()
     glossary = abbreviations(index)

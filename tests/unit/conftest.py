@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import paging
+from macros.site.render import paging
 from macros.engine import load_index
-from macros.index import Index
-from macros.validate import SCHEMA_DIR
+from macros.engine.index import Index
+from macros.engine.validate import SCHEMA_DIR
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini-content"
 
@@ -36,7 +36,7 @@ def read_yaml(path: Path):
 @pytest.fixture
 def make_index(tmp_path, monkeypatch) -> Callable[..., Index]:
     """An index of a copy of the mini content after ``change(content_dir)``; ``sizes`` overrides page sizes
-    of macros/paging.py (e.g. ``{"tips": 2}``), so that a list of a few items runs over several pages."""
+    of macros/site/render/paging.py (e.g. ``{"tips": 2}``), so that a list of a few items runs over several pages."""
 
     def make(change: Callable[[Path], None] = lambda content: None, sizes: dict | None = None) -> Index:
         content = tmp_path / "content"

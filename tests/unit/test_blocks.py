@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import blocks
+from macros.site.render import blocks
 
 REGIONS = {"achterhoek": {"name": "Achterhoek"}, "twente": {"name": "Twente"}, "rvn": {"name": 'Rijk "van" Nijmegen'}}
 

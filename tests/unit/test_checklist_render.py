@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.checklists import key_of
-from macros.render import checklist
+from macros.engine.checklists import key_of
+from macros.site.render import checklist
 
 from .conftest import write_yaml
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import macros
-import macros.pdf
+import macros.site.entry
+import macros.publish.pdf
 from macros import cli
 
 from .conftest import read_yaml, write_yaml
@@ -136,9 +137,11 @@ def test_compress_a_site_without_own_stylesheets_says_nothing_about_them(project
 @pytest.fixture
 def site_project(content, monkeypatch) -> Path:
     """The mini content with a tiny mkdocs.yml and an empty docs/, as a region's checkout before its first build."""
-    monkeypatch.setattr(macros, "_last_good", None)  # define_env remembers the last good build in this process
-    monkeypatch.setattr(macros, "_nothing_good", False)
-    (content / "mkdocs.yml").write_text("site_name: Toolkit\n", encoding="utf-8")
+    monkeypatch.setattr(macros.site.entry, "_last_good", None)  # define_env remembers the last good build in this process
+    monkeypatch.setattr(macros.site.entry, "_nothing_good", False)
+    (content / "mkdocs.yml").write_text("site_name: Toolkit\nplugins:\n  - macros:\n      module_name: macros\n",
+                                        encoding="utf-8")
+    (content / "macros").symlink_to(Path(macros.__file__).parent, target_is_directory=True)  # as in a checkout
     (content / "docs").mkdir()
     return content
 
@@ -152,6 +155,13 @@ def test_pages_writes_the_generated_pages_without_building(site_project, capsys)
         '---\ntitle: "Casuïstiek"\ngenerated: true\n---\n\n{{ theme_page("casuistiek") }}\n')
     assert (docs / "tips" / "index.md").read_text(encoding="utf-8").endswith("{{ tips_overview() }}\n")
     assert "--toolkit-primary: #0b4f6c;" in (docs / "assets" / "kleuren.css").read_text(encoding="utf-8")
+
+
+def test_pages_needs_the_macros_plugin(site_project, capsys):
+    (site_project / "mkdocs.yml").write_text("site_name: Toolkit\n", encoding="utf-8")
+    assert run(capsys, "pages") == (1, "", "mkdocs.yml: de plugin 'macros' staat niet onder plugins, dus er zijn geen "
+                                           "pagina's uit de inhoud te maken.\n")
+    assert list((site_project / "docs").iterdir()) == []
 
 
 def test_pages_stops_on_content_problems_and_writes_nothing(site_project, capsys, caplog):
@@ -178,7 +188,7 @@ def printing(monkeypatch) -> list:
         Path(target).write_bytes(b"%PDF-1.4 " + command[-1].encode())
 
     monkeypatch.setenv("TOOLKIT_CHROMIUM", "chromium")
-    monkeypatch.setattr(macros.pdf.subprocess, "run", fake_run)
+    monkeypatch.setattr(macros.publish.pdf.subprocess, "run", fake_run)
     return ran
 
 
@@ -198,7 +208,7 @@ def test_pdf_prints_each_checklist_and_the_page_with_all(project, capsys, printi
 
 
 def test_pdf_joins_the_parts_of_the_page_with_all_checklists(project, capsys, printing, monkeypatch):
-    monkeypatch.setattr(macros.pdf.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(macros.publish.pdf.shutil, "which", lambda name: "/usr/bin/" + name)
     built_checklists(project / "site", "checklists/01-a", "checklists/alle", "checklists/alle/pagina/2",
                      "checklists/alle/pagina/10")
     assert run(capsys, "pdf", "site") == (0, "2 PDF's geschreven naar site/checklists/pdf.\n", "")
@@ -209,7 +219,7 @@ def test_pdf_joins_the_parts_of_the_page_with_all_checklists(project, capsys, pr
 
 
 def test_pdf_without_pdfunite_for_a_page_with_all_in_parts(project, capsys, printing, monkeypatch):
-    monkeypatch.setattr(macros.pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(macros.publish.pdf.shutil, "which", lambda name: None)
     built_checklists(project / "site", "checklists/01-a", "checklists/alle", "checklists/alle/pagina/2")
     assert run(capsys, "pdf", "site") == (1, "", (
         "Geen PDF's geschreven: pdfunite niet gevonden: nodig om de delen van de pagina met alle checklists samen te "

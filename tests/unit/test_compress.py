@@ -1,10 +1,10 @@
-"""macros/compress.py: the site's own stylesheets minified and a .gz beside each text file, on a tiny site."""
+"""macros/publish/compress.py: the site's own stylesheets minified and a .gz beside each text file, on a tiny site."""
 
 from __future__ import annotations
 
 import gzip
 
-from macros import compress
+from macros.publish import compress
 
 
 def test_text_files_get_a_gz_with_the_same_content_small_files_and_images_do_not(tmp_path):

@@ -1,11 +1,11 @@
-"""macros/config.py and macros/address.py: options from mkdocs.yml, and whether site_url is a real address."""
+"""macros/site/config.py and macros/publish/address.py: options from mkdocs.yml, and whether site_url is a real address."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros import address
-from macros.config import Options, Security
+from macros.publish import address
+from macros.site.config import Options, Security
 
 
 def test_options_are_relative_to_mkdocs_yml(tmp_path):

@@ -1,4 +1,4 @@
-"""macros/headers.py: the Content-Security-Policy and other headers from a small built site, and security.txt."""
+"""macros/publish/headers.py: the Content-Security-Policy and other headers from a small built site, and security.txt."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import base64
 import hashlib
 from datetime import date, datetime, timezone
 
-from macros import headers
-from macros.config import Security
+from macros.publish import headers
+from macros.site.config import Security
 
 NOW = datetime(2025, 3, 1, 12, 30, tzinfo=timezone.utc)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import items
+from macros.site.render import items
 
 from .conftest import add_tips, read_yaml, write_yaml
 

@@ -1,11 +1,11 @@
-"""macros/kinds.py: the one table of content kinds, and what the site derives from it."""
+"""macros/engine/kinds.py: the one table of content kinds, and what the site derives from it."""
 
 from __future__ import annotations
 
 import re
 
-from macros import kinds
-from macros.render import links
+from macros.engine import kinds
+from macros.site.render import links
 
 
 def test_labels_and_back_links_of_each_kind():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render import links
+from macros.site.render import links
 
 from .conftest import add_tips
 

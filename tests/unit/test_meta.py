@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import meta
+from macros.site.render import meta
 
 
 def test_the_meta_line_of_a_tip(mini):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import overviews
+from macros.site.render import overviews
 
 from .conftest import read_yaml, write_yaml
 

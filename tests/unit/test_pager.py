@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from macros.paging import Paged
-from macros.render import pager
+import pytest
+
+from macros.site.render import pager, paging
+from macros.site.render.paging import Paged
+
+
+@pytest.fixture(autouse=True)
+def given_lists(monkeypatch):
+    """The pager asks paging.lists for an index's lists: here the index carries them ready-made."""
+    monkeypatch.setattr(paging, "lists", lambda index: index.lists)
 
 
 def index_with(key: str, entries: int, size: int, **tables) -> SimpleNamespace:

@@ -1,8 +1,8 @@
-"""macros/pages.py: the thin generated pages per item, theme, region and further page of a list."""
+"""macros/site/pages.py: the thin generated pages per item, theme, region and further page of a list."""
 
 from __future__ import annotations
 
-from macros import pages
+from macros.site import pages
 
 from .conftest import add_tips, write_yaml
 

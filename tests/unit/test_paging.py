@@ -1,9 +1,9 @@
-"""macros/paging.py: each list in the order the site shows it, cut into pages."""
+"""macros/site/render/paging.py: each list in the order the site shows it, cut into pages."""
 
 from __future__ import annotations
 
-from macros import paging
-from macros.paging import Paged
+from macros.site.render import paging
+from macros.site.render.paging import Paged
 
 from .conftest import add_tips, write_yaml
 
@@ -27,7 +27,7 @@ def test_tips_are_listed_by_group_important_first(make_index):
         add_tips_important(folder)
 
     index = make_index(content)
-    assert [tip.id for tip in index.lists["tips"].entries] == ["01-voorbeeld", "03-belangrijk", "02-tip-1", "02-tip-2"]
+    assert [tip.id for tip in paging.lists(index)["tips"].entries] == ["01-voorbeeld", "03-belangrijk", "02-tip-1", "02-tip-2"]
     assert list(paging.TIP_GROUPS.values()) == ["Wat belangrijk is bij", "Besteed ook aandacht aan"]
 
 
@@ -38,7 +38,7 @@ def add_tips_important(folder):
 
 
 def test_a_theme_page_lists_what_carries_it_in_the_order_of_the_kinds(mini):
-    kinds = [mention.item.kind for mention in mini.lists["theme/projectleiderschap"].entries]
+    kinds = [mention.item.kind for mention in paging.lists(mini)["theme/projectleiderschap"].entries]
     assert kinds == sorted(kinds, key=["tips", "lessons", "scenarios", "routekaart", "bouwstenen", "checklists"].index)
     assert kinds[0] == "tips" and kinds[-1] == "routekaart"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import scan
+from macros.site.render import scan
 
 from .conftest import write_yaml
 

@@ -1,11 +1,11 @@
-"""macros/site.py: the macros pages call, bound to the page being rendered, and the contact block."""
+"""macros/site/bindings.py: the macros pages call, bound to the page being rendered, and the contact block."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from macros.config import Options
-from macros.site import Site
+from macros.site.config import Options
+from macros.site.bindings import Site
 
 
 def site(index, tmp_path, page: str, conf: dict | None = None, **options) -> Site:

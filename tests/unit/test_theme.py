@@ -1,10 +1,10 @@
-"""macros/theme.py: the site's colours from mkdocs.yml, refused when text on them would be hard to read."""
+"""macros/site/theme.py: the site's colours from mkdocs.yml, refused when text on them would be hard to read."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros import theme
+from macros.site import theme
 
 
 @pytest.mark.parametrize("a, b, ratio", [
@@ -50,7 +50,7 @@ def test_the_stylesheet_with_the_colours_is_written_only_when_it_changes(tmp_pat
     theme.write(tmp_path, {"primary": "#3a2a6b", "accent": "#8a1538", "link": "#3a2a6b"})
     css = tmp_path / "assets" / "kleuren.css"
     assert css.read_text(encoding="utf-8") == (
-        "/* Generated from extra.toolkit.colors in mkdocs.yml by macros/theme.py; do not edit. */\n:root {\n"
+        "/* Generated from extra.toolkit.colors in mkdocs.yml by macros/site/theme.py; do not edit. */\n:root {\n"
         "  --toolkit-primary: #3a2a6b;\n  --toolkit-accent: #8a1538;\n  --toolkit-link: #3a2a6b;\n}\n")
     before = css.stat().st_mtime_ns
     css.touch()

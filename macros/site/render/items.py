@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..index import Index, Item
-from ..kinds import BY_FOLDER
-from ..paging import TIP_GROUPS
+from ...engine.index import Index, Item
+from ...engine.kinds import BY_FOLDER
+from .paging import TIP_GROUPS
 from . import blocks, links, pager
 from .meta import as_checklist, checklist_places, item_parts, meta
+from . import paging
 
 
 
@@ -33,7 +34,7 @@ def _places(index: Index, items: list[Item]) -> dict[str, list]:
 def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     out = []
     group = None
-    shown = index.lists["tips"].page(page)
+    shown = paging.lists(index)["tips"].page(page)
     places = _places(index, shown)
     for tip in shown:
         if tip.data["group"] != group:
@@ -51,7 +52,7 @@ def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
 
 
 def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
-    paged = index.lists["lessons"]
+    paged = paging.lists(index)["lessons"]
     intro, closing = source_intro(index, "lessons")
     out = [intro] if page == 1 else []
     places = _places(index, paged.page(page))
@@ -73,9 +74,9 @@ def bouwstenen(index: Index, current: str, edit_base: str = "", page: int = 1) -
 def anchored(index: Index, current: str, kind: str, edit_base: str = "", page: int = 1) -> str:
     """The overview of a kind whose items have no page of their own: each item under its heading (its
     anchor), with its text, its points, insights and groups of points, and its meta line. The bouwstenen,
-    and any kind added to macros/kinds.py without an overview of its own."""
+    and any kind added to macros/engine/kinds.py without an overview of its own."""
     out = []
-    shown = index.lists[kind].page(page)
+    shown = paging.lists(index)[kind].page(page)
     places = _places(index, shown)
     for item in shown:
         out.append(links.heading(2, item.title, f"#{item.id}"))
@@ -98,7 +99,7 @@ def overview(index: Index, current: str, kind: str, page: int = 1) -> str:
     intro, _ = source_intro(index, kind)
     out = [intro] if page == 1 else []
     entries = []
-    for item in index.lists[kind].page(page):
+    for item in paging.lists(index)[kind].page(page):
         line = f"- **{links.md_link(item.title, current, links.target(index, item.ref))}**"
         summary = item.data.get("tagline") or _first_sentence(item.data.get("intro", ""))
         if summary:
@@ -128,7 +129,7 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
 
 def _pager(index: Index, current: str, item: Item) -> str:
     """Links to the previous and next item of the same kind (these pages are not in the navigation)."""
-    siblings = index.lists[item.kind]
+    siblings = paging.lists(index)[item.kind]
     at = siblings.position[item.ref]
     parts = []
     if at > 0:

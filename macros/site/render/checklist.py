@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 
-from .. import paging
-from ..address import is_local
-from ..checklists import Checklist
-from ..index import Index
+from . import paging
+from ...publish.address import is_local
+from ...engine.checklists import Checklist
+from ...engine.index import Index
 from . import blocks, links, pager
 from .meta import link_list
 
@@ -41,7 +41,7 @@ def phase_of(index: Index, checklist: Checklist) -> str:
 
 def overview(index: Index, current: str, page: int = 1) -> str:
     groups: dict[str, list[Checklist]] = {}
-    for checklist in index.lists["checklists"].page(page):
+    for checklist in paging.lists(index)["checklists"].page(page):
         groups.setdefault(phase_of(index, checklist), []).append(checklist)
     out = []
     for phase, members in groups.items():
@@ -75,7 +75,7 @@ def all_checklists(index: Index, current: str, site_url: str, directory_urls: bo
     pdf = links.file_href(current, f"{PDF_DIR}/{ALL_PDF}.pdf", directory_urls)
     download = "" if offline else \
         f'<p class="toolkit-checklist__download"><a href="{pdf}" download>Download alle checklists als PDF</a></p>\n\n'
-    lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in index.lists["all-checklists"].page(page))
+    lists = "\n\n".join(render(index, current, c, site_url, level=2) for c in paging.lists(index)["all-checklists"].page(page))
     return pager.page(index, current, "all-checklists", page,
                       [f'{download}<div class="toolkit-all-checklists" markdown>\n\n{lists}\n\n</div>'])
 

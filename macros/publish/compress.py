@@ -17,7 +17,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .cli import ToolkitError
+from ..cli import ToolkitError
 
 TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 """The files deploy/site.conf compresses (gzip_types, and text/html always); source maps and images are not."""

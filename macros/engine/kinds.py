@@ -2,7 +2,7 @@
 
 Like Astro's content collections: a kind names its folder (under content/ and regio/), its JSON Schema,
 its Dutch labels, its overview page and how the site shows it, and the skeleton `toolkit new` writes.
-Loading (macros/load.py), references (macros/index.py), paging, links, labels, generated pages, the
+Loading (macros/engine/load.py), references (macros/engine/index.py), paging, links, labels, generated pages, the
 macros pages call and `toolkit new` all read it. The reference patterns in the JSON Schemas are checked
 against it by tests/test_kinds.py. Adding a kind is one entry here plus its schema in content/schema/.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PLACEHOLDER = "Schrijf hier"
-"""How every text of a new skeleton starts; `toolkit check` refuses text that still does (macros/index.py),
+"""How every text of a new skeleton starts; `toolkit check` refuses text that still does (macros/engine/index.py),
 so that no placeholder reaches the site."""
 
 
@@ -35,10 +35,10 @@ class Kind:
 
     overview: str
     """Docs path of its overview page, e.g. "tips/index.md". When docs/ has no such page, one is
-    generated that shows the list (macros/pages.py)."""
+    generated that shows the list (macros/site/pages.py)."""
 
     page_size: int
-    """Items per page of the overview list before it continues on page 2 (macros/paging.py)."""
+    """Items per page of the overview list before it continues on page 2 (macros/site/render/paging.py)."""
 
     words: tuple[str, ...]
     """What editors may type for it in `toolkit new <soort>`, Dutch first."""

@@ -1,7 +1,7 @@
 """The JSON Schemas of the content (content/schema/): loading them, and validators for each kind.
 
 A compiled validator (jsonschema-rs) answers "valid?" for every file in every build; the full
-``jsonschema`` validator runs only for an invalid file, to explain it (macros/messages.py words that).
+``jsonschema`` validator runs only for an invalid file, to explain it (macros/engine/messages.py words that).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import jsonschema_rs
 
 from .load import ITEM_TYPES, LIST_FILES
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "content" / "schema"
 """The JSON Schemas, shared by this validator and the editors' IDEs."""
 
 

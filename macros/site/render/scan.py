@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ..index import Index
+from ...engine.index import Index
 from . import links
 
 ANSWERS = (("0", "Nee"), ("1", "Deels"), ("2", "Ja"))

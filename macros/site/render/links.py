@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import posixpath
 
-from ..kinds import KINDS
+from ...engine.kinds import KINDS
+from . import paging
 
 SECTION_PAGES = {kind.folder: kind.overview for kind in KINDS}
-"""The overview page of each kind of item (macros/kinds.py)."""
+"""The overview page of each kind of item (macros/engine/kinds.py)."""
 
 OWN_PAGE = {kind.folder for kind in KINDS if kind.own_pages}
 """Kinds whose items have a page of their own; the others are anchors on (a page of) the overview."""
 
 LIST_PAGES = {**SECTION_PAGES, "all-checklists": "checklists/alle.md", "themes": "themas/index.md",
               "regions": "regios/index.md"}
-"""The first page of each list that continues on further pages (keys of macros/paging.py)."""
+"""The first page of each list that continues on further pages (keys of macros/site/render/paging.py)."""
 
 KIND_LABELS = {kind.folder: (kind.singular, kind.plural) for kind in KINDS}
-"""Each kind's Dutch label for one item and for the kind (macros/kinds.py)."""
+"""Each kind's Dutch label for one item and for the kind (macros/engine/kinds.py)."""
 
 
 def target(index, ref: str) -> str:
@@ -31,11 +32,11 @@ def target(index, ref: str) -> str:
     if kind in OWN_PAGE:
         page = f"{kind}/{item_id}.md"
         return f"{page}#{anchor}" if anchor else page
-    return f"{list_page(kind, index.lists[kind].page_of(path))}#{item_id}"
+    return f"{list_page(kind, paging.lists(index)[kind].page_of(path))}#{item_id}"
 
 
 def list_page(key: str, number: int) -> str:
-    """The docs path of page ``number`` of a list (keys of macros/paging.py): the first page is the
+    """The docs path of page ``number`` of a list (keys of macros/site/render/paging.py): the first page is the
     overview itself (or the theme's or region's page), page n is ``<that path without .md or
     index.md>/pagina/<n>.md``, e.g. ``tips/pagina/2.md``, ``themas/privacy/pagina/2.md``. The folder
     ``pagina`` keeps these paths apart from every item, theme and region (an id has no slash)."""

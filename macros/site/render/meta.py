@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..index import Index
+from ...engine.index import Index
 from . import links
 
 

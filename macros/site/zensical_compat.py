@@ -10,7 +10,7 @@ differs from mkdocs-macros in four ways; ``define_env`` calls this module only u
   ``file.src_uri``: ``adapt`` fills in the names the rest of the package uses;
 - the page's Markdown parser is made before ``define_env`` runs, so the abbreviation glossary set in
   ``mdx_configs`` only reaches the pages after it: ``use_glossary`` also gives it to the current page;
-- it lists docs/ before rendering any page, so the pages that ``define_env`` writes (macros/pages.py)
+- it lists docs/ before rendering any page, so the pages that ``define_env`` writes (macros/site/pages.py)
   must be there before ``zensical build``: run ``toolkit pages`` first (README.md).
 """
 
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from .index import Index
+from ..engine.index import Index
 
 _loaded: dict = {}
 
@@ -42,7 +42,7 @@ def adapt(env) -> None:
 
 def load_index(content: Path, overlay: Path | None = None) -> Index:
     """The index of the content, loaded again only when a file in the content folders has changed."""
-    from .engine import load_index as load
+    from ..engine import load_index as load
 
     folders = [Path(content)] + ([Path(overlay)] if overlay else [])
     files = sorted(path for folder in folders for path in folder.rglob("*") if path.is_file())

@@ -1,23 +1,26 @@
-"""Stage 3b: every list that grows with the content, cut into pages of a fixed size.
+"""Every list that grows with the content, cut into pages of a fixed size: the render layer's view of the index.
 
 An overview that showed every item would grow without bound as content is added (at 100× today's
 content /tips/ would be 2.4 MB of HTML). So each list shows at most ``PAGE_SIZE[key]`` entries per
-page and continues on page 2, 3, … (generated pages, see macros/pages.py and render/pager.py). With
+page and continues on page 2, 3, … (generated pages, see macros/site/pages.py and render/pager.py). With
 today's content every list fits on its first page, so the site only changes once the content grows.
 
-The lists, in the order the site shows them, and each item's position in them are made once, in one
-pass over the content: which page holds an item is a dictionary lookup (``Paged.page_of``, used by
-render/links.py for every link), so the cost stays linear in the amount of content.
+The lists, in the order the site shows them, and each item's position in them are made once per index, in
+one pass over the content, the first time a page asks (``lists``): which page holds an item is a dictionary
+lookup (``Paged.page_of``, used by render/links.py for every link), so the cost stays linear in the amount
+of content. The engine (macros/engine/) knows nothing of pages, their sizes or their headings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
-from .kinds import KINDS
+from ...engine.index import Index
+from ...engine.kinds import KINDS
 
 PAGE_SIZE = {
-    # Each kind's overview: Kind.page_size in macros/kinds.py. Tips 25: 1.2 kB of HTML per tip, at most 1.7,
+    # Each kind's overview: Kind.page_size in macros/engine/kinds.py. Tips 25: 1.2 kB of HTML per tip, at most 1.7,
     # so a full page ≤ ~60 kB (~11 kB gzip); lessons 20 (1.2 kB each); bouwstenen 10 (2.5 kB each);
     # scenarios and checklists 50 (one link and a sentence, ~0.2-0.3 kB); routekaart 20 (route stops, ~0.4 kB).
     **{kind.folder: kind.page_size for kind in KINDS},
@@ -65,10 +68,20 @@ class Paged:
         return self.position[ref] // self.size + 1
 
 
-def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: dict, by_region: dict,
-          kind_order: list[str]) -> dict[str, Paged]:
+_made: WeakKeyDictionary = WeakKeyDictionary()
+"""Index → its lists, made once per index (an index is built anew after every change in `mkdocs serve`)."""
+
+
+def lists(index: Index) -> dict[str, Paged]:
     """Every list that grows with the content, by key: the keys of PAGE_SIZE for the overviews, and
     ``theme/<id>`` and ``region/<id>`` for the page of each theme and region."""
+    if index not in _made:
+        _made[index] = _lists(index)
+    return _made[index]
+
+
+def _lists(index: Index) -> dict[str, Paged]:
+    items, checklists = index.items, index.checklists
     rank = {group: n for n, group in enumerate(TIP_GROUPS)}
     tips = sorted((t for t in items["tips"].values() if t.data.get("group") in rank), key=lambda t: rank[t.data["group"]])
     phases: dict[str, list] = {}
@@ -79,16 +92,16 @@ def lists(items: dict, checklists: dict, themes: dict, regions: dict, by_theme: 
         "tips": _items(tips, "tips"),
         "checklists": _items([c for members in phases.values() for c in members], "checklists", _checklist_ref),
         "all-checklists": _items(checklists.values(), "all-checklists", _checklist_ref),
-        "themes": Paged(list(themes), PAGE_SIZE["themes"]),
-        "regions": Paged(list(regions), PAGE_SIZE["regions"]),
+        "themes": Paged(list(index.themes), PAGE_SIZE["themes"]),
+        "regions": Paged(list(index.regions), PAGE_SIZE["regions"]),
     }
-    kinds = {kind: n for n, kind in enumerate(kind_order)}
-    for theme_id in themes:
-        mentions = sorted(by_theme.get(theme_id, []), key=lambda m: kinds[m.item.kind])
+    order = {kind.folder: n for n, kind in enumerate(KINDS)}  # a theme page lists the kinds in the table's order
+    for theme_id in index.themes:
+        mentions = sorted(index.by_theme.get(theme_id, []), key=lambda m: order[m.item.kind])
         out[f"theme/{theme_id}"] = Paged(mentions, PAGE_SIZE["theme"])
-    for region_id in regions:
+    for region_id in index.regions:
         # The examples about the region first, then the texts that name it in passing (render/overviews.py).
-        mentions = sorted(by_region.get(region_id, []), key=lambda m: m.example is None)
+        mentions = sorted(index.by_region.get(region_id, []), key=lambda m: m.example is None)
         out[f"region/{region_id}"] = Paged(mentions, PAGE_SIZE["region"])
     return out
 

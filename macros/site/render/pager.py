@@ -1,16 +1,17 @@
-"""The pages of a long list (macros/paging.py): the heading and count above each page, the pager below.
+"""The pages of a long list (macros/site/render/paging.py): the heading and count above each page, the pager below.
 
 Page 1 is the hand-written overview (or a theme's or region's page); pages 2, 3, … are generated
-(macros/pages.py). Nothing is added while a list fits on one page, as all of today's lists do.
+(macros/site/pages.py). Nothing is added while a list fits on one page, as all of today's lists do.
 """
 
 from __future__ import annotations
 
 import html
 
-from ..index import Index
-from ..kinds import KINDS
+from ...engine.index import Index
+from ...engine.kinds import KINDS
 from . import links
+from . import paging
 
 WINDOW = 2
 """The pager links the first and last page and this many pages either side of the current one, so it
@@ -46,13 +47,13 @@ def page(index: Index, current: str, key: str, number: int, parts: list[str], be
 
 def title(index: Index, key: str, number: int) -> str:
     """The title of page ``number`` (2, 3, …) of a list: "Tips, pagina 2 van 7"."""
-    return f"{labels(index, key)[0]}, pagina {number} van {index.lists[key].pages}"
+    return f"{labels(index, key)[0]}, pagina {number} van {paging.lists(index)[key].pages}"
 
 
 def head(index: Index, key: str, number: int) -> list[str]:
     """Above the entries: from page 2 on the page's heading, and on every page of a list that has
     more than one the entries it shows ("26–50 van 160 tips"); nothing for a list of one page."""
-    paged = index.lists[key]
+    paged = paging.lists(index)[key]
     if paged.pages == 1:
         return []
     first = paged.first(number)
@@ -64,7 +65,7 @@ def head(index: Index, key: str, number: int) -> list[str]:
 def nav(index: Index, current: str, key: str, number: int) -> str:
     """Below the entries: links to the previous and next page and to the pages around this one; ""
     for a list of one page."""
-    paged = index.lists[key]
+    paged = paging.lists(index)[key]
     last = paged.pages
     if last == 1:
         return ""

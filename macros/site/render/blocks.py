@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..index import UNKNOWN_LINK_RE
+from ...engine.index import UNKNOWN_LINK_RE
 from . import links
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
-from ..index import Index
+from ...engine.index import Index
 from . import blocks, links, pager
 from .meta import by_item, label_of
+from . import paging
 
 
 def themes_index(index: Index, current: str, page: int = 1) -> str:
@@ -20,7 +21,7 @@ def themes_index(index: Index, current: str, page: int = 1) -> str:
 
 def _index_page(index: Index, current: str, key: str, page: int, row) -> str:
     """One page of the list ``key`` (themes or regions): a row per entry, and the pager."""
-    rows = [row(entry_id) for entry_id in index.lists[key].page(page)]
+    rows = [row(entry_id) for entry_id in paging.lists(index)[key].page(page)]
     return pager.page(index, current, key, page, ['<div class="toolkit-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"])
 
 
@@ -37,7 +38,7 @@ def theme_page(index: Index, current: str, theme_id: str, page: int = 1) -> str:
     key = f"theme/{theme_id}"
     before = _entry_head(current, "Alle thema's", "themas/index.md", theme["title"], theme["description"], page)
     out, found = [], []
-    for mention in index.lists[key].page(page):
+    for mention in paging.lists(index)[key].page(page):
         if not found or found[-1][0].item.kind != mention.item.kind:
             found.append([])
         found[-1].append(mention)
@@ -74,7 +75,7 @@ def region_page(index: Index, current: str, region_id: str, page: int = 1) -> st
     key = f"region/{region_id}"
     before = _entry_head(current, "Alle voorbeeldregio's", "regios/index.md", region["name"], region["description"], page)
     out = []
-    mentions = index.lists[key].page(page)
+    mentions = paging.lists(index)[key].page(page)
     heading = None
     for mention in mentions:
         wanted = "## Voorbeelden uit de documenten" if mention.example else "## Ook genoemd in de documenten"
@@ -128,7 +129,7 @@ def routemap(index: Index, current: str, page: int = 1) -> str:
     The links are Markdown, so MkDocs writes them right for every URL style (also the offline zip).
     On the routekaart's own pages a long route continues on further pages; elsewhere (the home page)
     the first page's stops show, with a link to the routekaart for the rest."""
-    paged = index.lists["routekaart"]
+    paged = paging.lists(index)["routekaart"]
     stops = []
     for number, chapter in enumerate(paged.page(page), paged.first(page) + 1):
         label = (f'<span class="toolkit-route__number" aria-hidden="true">{number}</span>'

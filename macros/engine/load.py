@@ -24,7 +24,7 @@ MAX_BYTES = 256 * 1024
 """Largest content file accepted; the biggest real file is a few tens of kB."""
 
 ITEM_TYPES = {kind.folder: kind.schema for kind in KINDS}
-"""Folder under content/ → schema name, for the one-file-per-item types (macros/kinds.py)."""
+"""Folder under content/ → schema name, for the one-file-per-item types (macros/engine/kinds.py)."""
 
 LIST_FILES = {
     "themes": "themes",

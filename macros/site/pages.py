@@ -1,7 +1,7 @@
 """Stage 4a: the thin Markdown pages that the site needs per item, theme and region.
 
 Scenarios, routekaart chapters, themes and regions each get a page of their own, and a list longer
-than one page (macros/paging.py) gets its pages 2, 3, … (``tips/pagina/2.md``, ``themas/privacy/pagina/2.md``).
+than one page (macros/site/render/paging.py) gets its pages 2, 3, … (``tips/pagina/2.md``, ``themas/privacy/pagina/2.md``).
 Their Markdown is one macro call, so it is written here from the index at configuration time (before
 MkDocs collects files): adding a YAML file or entry adds its page, without anyone editing Markdown.
 The files carry ``generated: true`` in their front matter, are ignored by git, and are removed when
@@ -14,9 +14,10 @@ import json
 import re
 from pathlib import Path
 
-from .index import Index
-from .kinds import KINDS
+from ..engine.index import Index
+from ..engine.kinds import KINDS
 from .render import links, pager
+from .render import paging
 
 GENERATED = "generated: true"
 
@@ -28,7 +29,7 @@ the ones with a page per item: tests/test_kinds.py)."""
 LIST_MACROS = {**{kind.folder: kind.macro or "kind_overview" for kind in KINDS},
                "all-checklists": "all_checklists", "themes": "themes_overview", "regions": "regions_overview",
                "theme": "theme_page", "region": "region_page"}
-"""The macro that shows a page of each list (macros/paging.py); for "theme" and "region" it takes the id
+"""The macro that shows a page of each list (macros/site/render/paging.py); for "theme" and "region" it takes the id
 first, kind_overview (a kind without an overview of its own) the kind's folder."""
 
 NOT_SEARCHED = {"all-checklists"}
@@ -40,7 +41,7 @@ def wanted(index: Index, edit_base: str = "", docs: str = "docs", docs_dir: Path
     """Path under docs/ → file text, for every generated page. With ``edit_base`` (see Options) each
     page's edit link opens the YAML file it comes from, or for page 2, 3, … of an overview the
     hand-written first page (in ``docs``, the name of the docs folder). With ``docs_dir``, a kind whose
-    overview page is not there (a kind just added to macros/kinds.py) gets a generated one."""
+    overview page is not there (a kind just added to macros/engine/kinds.py) gets a generated one."""
     pages = {}
     for kind in KINDS:
         for item in index.of_kind(kind.folder) if kind.own_pages else ():
@@ -54,7 +55,7 @@ def wanted(index: Index, edit_base: str = "", docs: str = "docs", docs_dir: Path
     for region_id, region in index.regions.items():
         pages[f"regios/{region_id}.md"] = _stub(region["name"], f'region_page("{region_id}")', edit_base,
                                                 index.origins.get(("regions", region_id), ""))
-    for key, paged in index.lists.items():
+    for key, paged in paging.lists(index).items():
         kind, _, key_id = key.partition("/")
         if key_id:  # a theme's or region's page: edit its entry in themes.yml or regions.yml
             source = index.origins.get(({"theme": "themes", "region": "regions"}[kind], key_id), "")
@@ -106,7 +107,7 @@ def sync(index: Index, docs_dir: Path, edit_base: str = "") -> None:
 
 def add_to_nav(nav: list | None) -> None:
     """Give the overview of a kind that the menu in mkdocs.yml does not name (one just added to
-    macros/kinds.py) a place at the end of the menu, so that it can be found (and the strict build,
+    macros/engine/kinds.py) a place at the end of the menu, so that it can be found (and the strict build,
     which refuses pages outside the menu, passes). Without a ``nav`` MkDocs lists every page itself."""
     if nav is None:
         return

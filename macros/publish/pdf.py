@@ -3,7 +3,7 @@
 Headless Chromium prints the same HTML with the same print stylesheet a visitor's browser uses, so
 the PDF and paper are alike. The site is served on 127.0.0.1 for the duration of the command.
 
-When there are more checklists than fit on one page (macros/paging.py), the page with all of them
+When there are more checklists than fit on one page (macros/site/render/paging.py), the page with all of them
 continues on ``checklists/alle/pagina/2/`` and on: each part is printed and the parts are joined into
 one PDF with ``pdfunite`` (Debian: poppler-utils). With one part, as today, nothing else is needed.
 """
@@ -20,8 +20,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .cli import ToolkitError, os_reason
-from .render.checklist import ALL_PDF, PDF_DIR
+from ..cli import ToolkitError, os_reason
+from ..site.render.checklist import ALL_PDF, PDF_DIR
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

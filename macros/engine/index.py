@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import checklists as checklist_stage
-from . import paging
 from . import scan as scan_stage
 from .load import ITEM_TYPES, Document
 from .kinds import ref_pattern
@@ -19,17 +18,24 @@ from .problems import Problem, field_path
 from .messages import suggest
 from .validate import walk_strings
 
-KIND_ORDER = list(ITEM_TYPES)
-"""The item kinds in the order the site lists them on a theme page (macros/kinds.py)."""
-
 UNKNOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\)")
 """A Markdown link whose address is unknown: ``[text]()``."""
 REF_RE = re.compile(ref_pattern())
-"""A reference to an item of a referable kind, optionally to one of its sections (macros/kinds.py)."""
+"""A reference to an item of a referable kind, optionally to one of its sections (macros/engine/kinds.py)."""
+
+
+class _Titled:
+    """An item or a section: its title is the one in its data."""
+
+    data: dict
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
 
 
 @dataclass
-class Section:
+class Section(_Titled):
     """A section inside a scenario or routekaart chapter, with its place in the item."""
 
     item: "Item"
@@ -42,13 +48,9 @@ class Section:
     def ref(self) -> str:
         return f"{self.item.ref}#{self.id}"
 
-    @property
-    def title(self) -> str:
-        return self.data["title"]
-
 
 @dataclass
-class Item:
+class Item(_Titled):
     """One content item (a tip, lesson, scenario, routekaart chapter or bouwsteen)."""
 
     kind: str
@@ -63,10 +65,6 @@ class Item:
     @property
     def ref(self) -> str:
         return f"{self.kind}/{self.id}"
-
-    @property
-    def title(self) -> str:
-        return self.data["title"]
 
 
 @dataclass
@@ -89,7 +87,7 @@ class Mention:
         return self.section.title if self.section else self.item.title
 
 
-@dataclass
+@dataclass(eq=False)
 class Index:
     """All content, resolved: the one object the site layer asks questions."""
 
@@ -107,8 +105,6 @@ class Index:
     scan: list = field(default_factory=list)
     origins: dict = field(default_factory=dict)
     """(list file, id) → the file an entry comes from, e.g. ('themes', 'privacy') → 'content/themes.yml'."""
-    lists: dict[str, "paging.Paged"] = field(default_factory=dict)
-    """Every list that grows with the content, cut into pages, by key ('tips', 'theme/privacy', …; see paging.py)."""
     notes: list[Problem] = field(default_factory=list)
     """Things an editor may want to finish, which the site handles as they are (`toolkit check --report`):
     a theme or region nothing refers to yet, action points that no checklist uses yet."""
@@ -202,8 +198,7 @@ def build(documents: dict[str, list[tuple[str, Document]]]) -> tuple[Index, list
         by_theme=dict(by_theme), by_region=dict(by_region),
         related={ref: list(dict.fromkeys(refs)) for ref, refs in related.items()}, unknown_links=unknown_links,
         checklists=checklists, checklists_by_ref=checklists_by_ref, scan=scan, origins=origins,
-        lists=paging.lists(items, checklists, themes, regions, by_theme, by_region, KIND_ORDER), notes=notes,
-        hidden=hidden)
+        notes=notes, hidden=hidden)
     return index, problems
 
 

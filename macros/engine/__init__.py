@@ -9,7 +9,7 @@ from .load import discover, load, shown_path, strays
 from .problems import ContentError, Problem
 from .validate import SCHEMA_DIR, schema_line, validate
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 """The national content that ships with the toolkit."""
 
 

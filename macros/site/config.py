@@ -52,7 +52,7 @@ class Options:
     """Whether the national contact shows beside the region's own. Default: true."""
 
     colors: dict = field(default_factory=dict)
-    """Site colours: primary, accent, link, as "#rrggbb"; checked for contrast (macros/theme.py)."""
+    """Site colours: primary, accent, link, as "#rrggbb"; checked for contrast (macros/site/theme.py)."""
 
     edit_base: str = ""
     """Where editors change files: repo_url + edit_uri without the docs folder, e.g.
@@ -106,7 +106,7 @@ def option_problems(config_file: Path) -> list:
     import yaml
 
     from . import theme
-    from .problems import Problem
+    from ..engine.problems import Problem
 
     top = Path(config_file)
     problems: list[Problem] = []

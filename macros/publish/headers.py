@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import address
-from .cli import ToolkitError
-from .config import Security
+from ..cli import ToolkitError
+from ..site.config import Security
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(css|js)(\.map)?$")
 """Material's files with a content hash in the name (bundle.<hash>.min.js, ...); deploy/site.conf matches the same."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .config import Options
-from .index import Index
-from .kinds import BY_FOLDER
+from ..engine.index import Index
+from ..engine.kinds import BY_FOLDER
 from .render import checklist, items, overviews, scan
 
 
@@ -37,7 +37,7 @@ class Site:
     def bouwstenen_overview(self, page=1): return items.bouwstenen(self.index, self.current, self.options.edit_base, page)
     def scenarios_overview(self, page=1): return items.overview(self.index, self.current, "scenarios", page)
     def kind_overview(self, kind, page=1):
-        """The overview of any kind in macros/kinds.py that has none of its own: a list of links to the
+        """The overview of any kind in macros/engine/kinds.py that has none of its own: a list of links to the
         items' pages, or the items themselves under their headings."""
         if BY_FOLDER[kind].own_pages:
             return items.overview(self.index, self.current, kind, page)

@@ -54,7 +54,7 @@ def color_problems(name: str, value: str) -> list[str]:
 
 
 def write(docs_dir: Path, chosen: dict[str, str]) -> None:
-    css = ("/* Generated from extra.toolkit.colors in mkdocs.yml by macros/theme.py; do not edit. */\n:root {\n"
+    css = ("/* Generated from extra.toolkit.colors in mkdocs.yml by macros/site/theme.py; do not edit. */\n:root {\n"
            + "".join(f"  --toolkit-{name}: {value};\n" for name, value in chosen.items()) + "}\n")
     target = docs_dir / CSS_FILE
     if not target.exists() or target.read_text(encoding="utf-8") != css:
