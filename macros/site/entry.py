@@ -146,6 +146,17 @@ def on_post_page_macros(env):
     give_back_title(env.page.meta)
 
 
+def on_post_build(env):
+    """mkdocs-macros, after MkDocs has written the site: the files that are not pages (macros/site/outputs.py),
+    from the index this build used. Nothing while the preview has no site without problems yet."""
+    from . import outputs
+
+    if _last_good is None or _nothing_good:
+        return
+    options, index, _ = _last_good
+    outputs.write(env.conf, options, index)
+
+
 def _stop(problems, message: str):
     """Log every problem (one GNU-style line each) and end the build before anything is written."""
     from mkdocs.exceptions import PluginError
