@@ -6,13 +6,14 @@ from .config import Options
 from ..engine.index import Index
 from ..engine.kinds import BY_FOLDER
 from .render import checklist, items, overviews, scan
+from .render import news
 
 
 class Site:
     """Renders content for the current page; every public method is a macro of the same name."""
 
     MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview", "kind_overview",
-              "scenario_page", "chapter_page", "item_page", "themes_overview", "theme_page",
+              "scenario_page", "chapter_page", "item_page", "themes_overview", "theme_page", "whats_new",
               "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
               "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name")
 
@@ -61,6 +62,10 @@ class Site:
         return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True),
                                         page, self.offline)
     def borgingsscan(self): return scan.scan(self.index, self.current)
+    def whats_new(self):
+        """What changed in the content, by day, from its git history (docs/nieuw.md)."""
+        return news.page(news.site_history(self.options, self.index), self.index, self.current,
+                         self.env.conf.get("use_directory_urls", True))
 
     @property
     def site_url(self) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-WRITERS: list[Callable] = []
+from . import feed
+
+WRITERS: list[Callable] = [feed.write]
 """Writers, each ``writer(config, options, index) -> None``."""
 
 
