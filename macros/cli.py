@@ -164,7 +164,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="map met de inhoud (standaard: content/; een regio: regio)")
     new_cmd.set_defaults(run=lambda a: run_new(a.kind, a.title, a.content))
 
-    pdf_cmd = commands.add_parser("pdf", help="maak een PDF van elke checklist en van alle checklists samen")
+    pdf_cmd = commands.add_parser("pdf", help="maak een PDF van elke checklist, van alle checklists samen "
+                                                "en van de routekaart als boekje")
     pdf_cmd.add_argument("site_dir", type=Path, metavar="site", help="de gebouwde site, bijvoorbeeld site")
     pdf_cmd.set_defaults(run=lambda a: run_pdf(a.site_dir))
 
@@ -267,7 +268,9 @@ def run_pdf(site_dir: Path) -> None:
         raise ToolkitError("Chromium niet gevonden; installeer het (Debian: apt-get install chromium) "
                            "of zet TOOLKIT_CHROMIUM.")
     written = write(site_dir, browser)
-    print(f"{len(written)} PDF's geschreven naar {site_dir / 'checklists' / 'pdf'}.")
+    checklists = [path for path in written if path.parent == site_dir / "checklists" / "pdf"]
+    print(f"{len(checklists)} PDF's geschreven naar {site_dir / 'checklists' / 'pdf'}."
+          + "".join(f" De routekaart als boekje: {path}." for path in written if path not in checklists))
 
 
 def run_pages(config: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from mkdocs.utils import get_build_datetime
+
 from .config import Options
 from ..engine.index import Index
 from ..engine.kinds import BY_FOLDER
-from .render import checklist, items, overviews, scan
+from .render import booklet, checklist, items, links, overviews, scan
 from .render import news
 
 
@@ -15,7 +17,8 @@ class Site:
     MACROS = ("tips_overview", "lessons_overview", "bouwstenen_overview", "scenarios_overview", "kind_overview",
               "scenario_page", "chapter_page", "item_page", "themes_overview", "theme_page", "whats_new",
               "regions_overview", "region_page", "glossary_list", "sources_list", "routemap", "contact_block",
-              "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name")
+              "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name",
+              "routekaart_booklet")
 
     def __init__(self, index: Index, options: Options, env, page: str | None = None):
         self.index, self.options, self.env, self.page = index, options, env, page
@@ -52,14 +55,20 @@ class Site:
     def region_page(self, region_id, page=1): return overviews.region_page(self.index, self.current, region_id, page)
     def glossary_list(self): return overviews.glossary(self.index)
     def sources_list(self): return overviews.sources(self.index, self.current)
-    def routemap(self, page=1): return overviews.routemap(self.index, self.current, page)
+    def routemap(self, page=1):
+        shown = not self.offline and self.index.of_kind("routekaart")  # the offline zip has no PDFs
+        pdf = links.file_href(self.current, booklet.PDF, self.directory_urls) if shown else ""
+        return overviews.routemap(self.index, self.current, page, pdf)
+    def routekaart_booklet(self):
+        """The routekaart as one page to print (``toolkit pdf``), dated the day of the build."""
+        return booklet.booklet(self.index, self.current, self.options.region, get_build_datetime().astimezone().date())
     def source_intro(self, section): return items.source_intro(self.index, section)[0]
     def checklists_overview(self, page=1): return checklist.overview(self.index, self.current, page)
     def checklist_page(self, cid):
-        return checklist.page(self.index, self.current, cid, self.site_url, self.env.conf.get("use_directory_urls", True),
+        return checklist.page(self.index, self.current, cid, self.site_url, self.directory_urls,
                               self.offline)
     def all_checklists(self, page=1):
-        return checklist.all_checklists(self.index, self.current, self.site_url, self.env.conf.get("use_directory_urls", True),
+        return checklist.all_checklists(self.index, self.current, self.site_url, self.directory_urls,
                                         page, self.offline)
     def borgingsscan(self): return scan.scan(self.index, self.current)
     def whats_new(self):
@@ -70,6 +79,10 @@ class Site:
     @property
     def site_url(self) -> str:
         return self.env.conf.get("site_url") or ""
+
+    @property
+    def directory_urls(self) -> bool:
+        return self.env.conf.get("use_directory_urls", True)
 
     @property
     def offline(self) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..engine.index import Index
 from ..engine.kinds import KINDS
-from .render import links, pager
+from .render import booklet, links, pager
 from .render import paging
 
 GENERATED = "generated: true"
@@ -55,6 +55,9 @@ def wanted(index: Index, edit_base: str = "", docs: str = "docs", docs_dir: Path
     for region_id, region in index.regions.items():
         pages[f"regios/{region_id}.md"] = _stub(region["name"], f'region_page("{region_id}")', edit_base,
                                                 index.origins.get(("regions", region_id), ""))
+    if index.of_kind("routekaart"):  # the routekaart as a booklet to print; edit: the routekaart's overview
+        pages[booklet.PAGE] = _stub(booklet.TITLE, "routekaart_booklet()", edit_base,
+                                    f"{docs}/{links.list_page('routekaart', 1)}", unsearched=True)
     for key, paged in paging.lists(index).items():
         kind, _, key_id = key.partition("/")
         if key_id:  # a theme's or region's page: edit its entry in themes.yml or regions.yml

@@ -6,6 +6,7 @@ import html
 
 from ...engine.index import Index
 from . import blocks, links, pager
+from .booklet import DOWNLOAD
 from .meta import by_item, label_of
 from . import paging
 
@@ -124,11 +125,13 @@ def sources(index: Index, current: str) -> str:
     return "\n\n".join(out)
 
 
-def routemap(index: Index, current: str, page: int = 1) -> str:
+def routemap(index: Index, current: str, page: int = 1, booklet_pdf: str = "") -> str:
     """The route map: the elements as numbered stops on a route, each a link to its chapter.
     The links are Markdown, so MkDocs writes them right for every URL style (also the offline zip).
     On the routekaart's own pages a long route continues on further pages; elsewhere (the home page)
-    the first page's stops show, with a link to the routekaart for the rest."""
+    the first page's stops show, with a link to the routekaart for the rest. With ``booklet_pdf`` (the
+    URL of the routekaart as a booklet, render/booklet.py; none in the offline zip) the routekaart's
+    first page links to it under the route."""
     paged = paging.lists(index)["routekaart"]
     stops = []
     for number, chapter in enumerate(paged.page(page), paged.first(page) + 1):
@@ -141,7 +144,9 @@ def routemap(index: Index, current: str, page: int = 1) -> str:
     route = ('<nav class="toolkit-route" aria-label="Routekaart: de elementen van borging en inbedding" markdown="1">\n'
              f'<ol class="toolkit-route__stops"{start} markdown="1">\n' + "\n".join(stops) + "\n</ol>\n</nav>")
     if current == links.list_page("routekaart", page):
-        return pager.page(index, current, "routekaart", page, [route])
+        download = f'<p class="toolkit-booklet__download"><a href="{html.escape(booklet_pdf)}" download>{DOWNLOAD}</a></p>' \
+            if booklet_pdf and page == 1 else ""
+        return pager.page(index, current, "routekaart", page, [route, download])
     if paged.pages == 1:
         return route
     more = links.md_link(f"Alle {len(paged.entries)} elementen van de routekaart", current, links.list_page("routekaart", 1))
