@@ -1,6 +1,6 @@
 /*
- * Helpers shared by checklist.js and scan.js (state in this browser, buttons, a setup on every page,
- * also after instant navigation), and loading those two only on the pages that use them.
+ * Helpers shared by checklist.js, scan.js and filter.js (state in this browser, buttons, a setup on every page,
+ * also after instant navigation), and loading those three only on the pages that use them.
  */
 window.toolkit = (function () {
   "use strict";
@@ -102,6 +102,7 @@ window.toolkit = (function () {
 
   loadFor("[data-checklist]", "checklist.js");
   loadFor("[data-scan]", "scan.js");
+  loadFor("form[data-filter]", "filter.js");
 
   return { load: load, save: save, keep: keep, liveArea: liveArea, say: say, withdraw: withdraw, button: button,
            onPage: onPage };

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 from macros.engine.checklists import key_of
@@ -20,10 +21,11 @@ LEAD_GROUP = (
 
 
 def test_the_overview_groups_checklists_by_the_routekaart_element_they_come_from(mini):
-    assert checklist.overview(mini, "checklists/index.md") == (
-        '<div class="toolkit-index" markdown>\n\n'
+    assert checklist.overview(mini, "checklists/index.md") == (  # one checklist, one theme: no filter form
+        '<div class="toolkit-index toolkit-filter-group" markdown>\n\n'
         "## Borgen: Een voorbeeldelement\n\n"
-        "- [Een voorbeeldchecklist](01-voorbeeld.md) (4 punten)  \n  Waar je op let.\n\n</div>")
+        "- [Een voorbeeldchecklist](01-voorbeeld.md) (4 punten)  \n  Waar je op let.\n"
+        '  {: data-id="01-voorbeeld" data-themes="privacy" data-group="01-voorbeeld" }\n\n</div>')
 
 
 def test_a_checklist_not_from_the_routekaart_is_about_starting_up(make_index):
@@ -112,3 +114,20 @@ def test_the_page_with_all_checklists_gives_each_its_heading_one_level_deeper(mi
     assert out.endswith("</div>\n\n</div>")
     assert checklist.all_checklists(mini, "checklists/alle.md", "", offline=True).startswith(
         '<div class="toolkit-all-checklists" markdown>')
+
+
+def test_the_filter_of_the_checklists_offers_their_phases(make_index):
+    def own(content):
+        write_yaml(content / "checklists" / "02-eigen.yml", {"id": "02-eigen", "title": "Eigen", "intro": "Alleen eigen punten.",
+                                                             "items": [{"text": "Een."}], "themes": ["privacy"]})
+
+    out = checklist.overview(make_index(own), "checklists/index.md")
+    assert ('<fieldset class="toolkit-filter__field" data-attribute="group">\n<legend>Fase</legend>\n'
+            '<label class="toolkit-filter__option"><input type="checkbox" name="fase" value="01-voorbeeld"> '
+            "Borgen: Een voorbeeldelement</label>\n"
+            '<label class="toolkit-filter__option"><input type="checkbox" name="fase" value="starten"> '
+            "Starten met een regionale samenwerking</label>\n</fieldset>") in out
+    assert 'data-attribute="themes"' not in out  # both checklists are about privacy: nothing to choose
+    html = markdown.markdown(out, extensions=["attr_list", "md_in_html"])
+    assert '<div class="toolkit-index toolkit-filter-group">\n<h2>Starten met een regionale samenwerking</h2>' in html
+    assert '<li data-group="starten" data-id="02-eigen" data-themes="privacy"><a href="02-eigen.md">Eigen</a>' in html

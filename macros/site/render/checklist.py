@@ -12,7 +12,7 @@ from . import paging
 from ...publish.address import is_local
 from ...engine.checklists import Checklist
 from ...engine.index import Index
-from . import blocks, links, pager
+from . import blocks, filters, links, pager
 from .meta import link_list
 
 PDF_DIR = "checklists/pdf"
@@ -39,18 +39,27 @@ def phase_of(index: Index, checklist: Checklist) -> str:
     return "Starten met een regionale samenwerking"
 
 
+STARTING = "starten"
+"""The phase of the checklists that come from no routekaart element, in the filter's query (``?fase=starten``)."""
+
+
 def overview(index: Index, current: str, page: int = 1) -> str:
-    groups: dict[str, list[Checklist]] = {}
-    for checklist in paging.lists(index)["checklists"].page(page):
-        groups.setdefault(phase_of(index, checklist), []).append(checklist)
-    out = []
-    for phase, members in groups.items():
-        out.append(f"## {phase}")
-        out.append("\n".join(f"- {links.md_link(c.title, current, links.target(index, c.item.ref))} "
-                             f"({len(c.points)} {'punt' if len(c.points) == 1 else 'punten'})  \n"
-                             f"  {blocks.text(c.item.data['intro'])}" for c in members))
-    return pager.page(index, current, "checklists", page,
-                      ['<div class="toolkit-index" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>"])
+    """The checklists grouped by phase, each group in a container the filter can hide, with its checklists as
+    list items that carry their id, themes and phase (``?fase=`` is the chapter's id, or "starten")."""
+    shown = paging.lists(index)["checklists"].page(page)
+    groups: dict[str, tuple[str, list[Checklist]]] = {}
+    for checklist in shown:
+        groups.setdefault(paging.phase(checklist).partition("/")[2] or STARTING,
+                          (phase_of(index, checklist), []))[1].append(checklist)
+    choice = filters.Groups("fase", "Fase", tuple((phase, title) for phase, (title, _) in groups.items()))
+    out = [filters.form(index, "checklists", "checklists", page, [c.item.data for c in shown], choice)]
+    for phase, (title, members) in groups.items():
+        entries = "\n".join(f"- {links.md_link(c.title, current, links.target(index, c.item.ref))} "
+                            f"({len(c.points)} {'punt' if len(c.points) == 1 else 'punten'})  \n"
+                            f"  {blocks.text(c.item.data['intro'])}"
+                            + filters.list_item(c.id, c.item.data.get("themes") or [], phase) for c in members)
+        out.append(filters.group([f"## {title}", entries], "toolkit-index"))
+    return pager.page(index, current, "checklists", page, out)
 
 
 def page(index: Index, current: str, checklist_id: str, site_url: str, directory_urls: bool = True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...engine.index import Index, Item
 from ...engine.kinds import BY_FOLDER
 from .paging import TIP_GROUPS
-from . import blocks, links, pager
+from . import blocks, filters, links, pager
 from .meta import as_checklist, checklist_places, item_parts, meta
 from . import paging
 
@@ -32,21 +32,21 @@ def _places(index: Index, items: list[Item]) -> dict[str, list]:
 
 
 def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
-    out = []
-    group = None
+    """The tips under the heading of their group, each tip and each group in a container the filter can hide."""
     shown = paging.lists(index)["tips"].page(page)
     places = _places(index, shown)
+    groups: dict[str, list[str]] = {}  # the tips come sorted by group (render/paging.py)
     for tip in shown:
-        if tip.data["group"] != group:
-            group = tip.data["group"]
-            out.append(f"## {TIP_GROUPS[group]} {{#{group}}}")
-        out.append(links.heading(3, tip.title, f"#{tip.id}"))
-        if tip.data.get("text"):
-            out.append(blocks.text(tip.data["text"]))
-        if tip.data.get("points"):
-            out.append(blocks.list_items(tip.data["points"]))
-        out.append(meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base),
-                        places.get(tip.ref, [])))
+        group = tip.data["group"]
+        groups.setdefault(group, []).append(filters.item(filters.item_attributes(tip.id, tip.data["themes"], group), [
+            links.heading(3, tip.title, f"#{tip.id}"),
+            blocks.text(tip.data["text"]) if tip.data.get("text") else "",
+            blocks.list_items(tip.data["points"]) if tip.data.get("points") else "",
+            meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base), places.get(tip.ref, [])),
+        ]))
+    choice = filters.Groups("groep", "Groep", tuple((group, TIP_GROUPS[group]) for group in groups))
+    out = [filters.form(index, "tips", "tips", page, [tip.data for tip in shown], choice)]
+    out += [filters.group([f"## {TIP_GROUPS[group]} {{#{group}}}", *entries]) for group, entries in groups.items()]
     out.append(as_checklist(index, current, places.get("", [])))
     return pager.page(index, current, "tips", page, out)
 
@@ -55,12 +55,16 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
     paged = paging.lists(index)["lessons"]
     intro, closing = source_intro(index, "lessons")
     out = [intro] if page == 1 else []
-    places = _places(index, paged.page(page))
-    for number, lesson in enumerate(paged.page(page), paged.first(page) + 1):
-        out.append(links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"))
-        out.append(blocks.list_items(lesson.data["points"]))
-        out.append(meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
-                        places.get(lesson.ref, [])))
+    shown = paged.page(page)
+    places = _places(index, shown)
+    out.append(filters.form(index, "lessons", "lessons", page, [lesson.data for lesson in shown]))
+    for number, lesson in enumerate(shown, paged.first(page) + 1):
+        out.append(filters.item(filters.item_attributes(lesson.id, lesson.data["themes"]), [
+            links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"),
+            blocks.list_items(lesson.data["points"]),
+            meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
+                 places.get(lesson.ref, [])),
+        ]))
     out.append(as_checklist(index, current, places.get("", [])))
     if closing and page == paged.pages:
         out.append(f'<div class="toolkit-closing" markdown>\n\n{closing}\n\n</div>')
@@ -99,12 +103,14 @@ def overview(index: Index, current: str, kind: str, page: int = 1) -> str:
     intro, _ = source_intro(index, kind)
     out = [intro] if page == 1 else []
     entries = []
-    for item in paging.lists(index)[kind].page(page):
+    shown = paging.lists(index)[kind].page(page)
+    out.append(filters.form(index, kind, kind, page, [item.data for item in shown]))
+    for item in shown:
         line = f"- **{links.md_link(item.title, current, links.target(index, item.ref))}**"
         summary = item.data.get("tagline") or _first_sentence(item.data.get("intro", ""))
         if summary:
             line += f"  \n  {summary}"
-        entries.append(line)
+        entries.append(line + filters.list_item(item.id, item.data.get("themes") or []))
     out.append('<div class="toolkit-index" markdown>\n\n' + "\n".join(entries) + "\n\n</div>")
     return pager.page(index, current, kind, page, out)
 
