@@ -110,13 +110,17 @@ def serve(directory: Path):
 
 def expected_pages() -> list[str]:
     """The URL paths the site must have, known from the sources before building: hand-written
-    pages in docs/ plus one page per scenario, chapter, theme and region."""
+    pages in docs/ plus one page per scenario, chapter, theme and region, and the redirect page at the old
+    address of an item that got another id (macros/site/feed.py)."""
     sys.path.insert(0, str(ROOT))
     from macros.engine import load_index
+    from macros.engine.history import history
     from macros.site.pages import _is_generated, wanted
 
     docs = ROOT / "docs"
+    index = load_index()
     sources = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not _is_generated(p)}
-    sources |= set(wanted(load_index()))
+    sources |= set(wanted(index))
+    sources |= {f"{move.kind}/{move.old_id}.md" for move in history(index, [ROOT / "content", ROOT / "regio"]).moves}
     urls = {md[: -len("index.md")] if md.endswith("index.md") else md[:-3] + "/" for md in sources}
     return sorted(urls) + ["404.html"]

@@ -295,3 +295,16 @@ def test_without_git_the_page_says_so_and_the_feed_is_empty(repo, tmp_path, monk
     assert parsed.feed.subtitle == news.UNAVAILABLE_NOTE
     assert parsed.feed.updated == "2026-11-30T14:46:40+00:00"
     assert feed.redirects(changes, index, tmp_path / "site") == []
+
+
+def test_git_log_runs_once_per_commit(repo, monkeypatch):
+    """`mkdocs serve` rebuilds after every save: while HEAD stays, git is only asked where HEAD is."""
+    from macros.engine import history as module
+
+    asked = []
+    real = module._git
+    monkeypatch.setattr(module, "_cache", {})
+    monkeypatch.setattr(module, "_git", lambda cwd, *args, **kw: asked.append(args[0]) or real(cwd, *args, **kw))
+    first = module.read_log([repo / "content"])
+    assert module.read_log([repo / "content"]) is first
+    assert asked == ["rev-parse", "log", "rev-parse"]
