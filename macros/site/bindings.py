@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_build_datetime
 
+from . import opendata
 from .config import Options
 from ..engine.index import Index
 from ..engine.kinds import BY_FOLDER
@@ -20,8 +21,11 @@ class Site:
               "source_intro", "checklists_overview", "checklist_page", "all_checklists", "borgingsscan", "region_name",
               "routekaart_booklet")
 
+    MACROS += ("open_data_files", "open_data_license")
+
     def __init__(self, index: Index, options: Options, env, page: str | None = None):
         self.index, self.options, self.env, self.page = index, options, env, page
+        opendata.use_namespace(index, opendata.Namespace.of(options))  # whose items: the identifier lines
 
     @property
     def current(self) -> str:
@@ -53,7 +57,17 @@ class Site:
     def theme_page(self, theme_id, page=1): return overviews.theme_page(self.index, self.current, theme_id, page)
     def regions_overview(self, page=1): return overviews.regions_index(self.index, self.current, page)
     def region_page(self, region_id, page=1): return overviews.region_page(self.index, self.current, region_id, page)
-    def glossary_list(self): return overviews.glossary(self.index)
+    def glossary_list(self):
+        """The glossary, with its schema.org markup (a DefinedTermSet) for search engines."""
+        markup = overviews.defined_term_set(opendata.glossary_terms(self.index), opendata.SCHEME_IDENTIFIER,
+                                            "Begrippen en afkortingen")
+        return overviews.glossary(self.index) + "\n\n" + markup
+    def open_data_files(self):
+        """The Open data page's list of the files under /data/ (macros/site/opendata.py), as links."""
+        return opendata.file_list(self.index, self.current, self.env.conf.get("use_directory_urls", True))
+    def open_data_license(self):
+        """The licence of the content (extra.toolkit.license) as a link."""
+        return f"[{self.options.license.name}]({self.options.license.url})"
     def sources_list(self): return overviews.sources(self.index, self.current)
     def routemap(self, page=1):
         shown = not self.offline and self.index.of_kind("routekaart")  # the offline zip has no PDFs

@@ -32,6 +32,24 @@ class Security:
 
 
 @dataclass(frozen=True)
+class License:
+    """The licence of the content, named in the open data (macros/site/opendata.py) and on the Open data page;
+    read from ``extra.toolkit.license``. Default: CC BY 4.0, which is what mkdocs.yml's copyright line says:
+    free to use with attribution."""
+
+    name: str = "CC BY 4.0"
+    """The licence's short name, e.g. "CC BY 4.0"."""
+
+    url: str = "https://creativecommons.org/licenses/by/4.0/deed.nl"
+    """The licence's address (Creative Commons, as DCAT-AP-NL asks)."""
+
+    @classmethod
+    def from_dict(cls, data) -> "License":
+        data = dict(data or {})
+        return cls(name=data.get("name") or cls.name, url=data.get("url") or cls.url)
+
+
+@dataclass(frozen=True)
 class Options:
     content: Path
     """Folder with the national content (YAML); relative to mkdocs.yml. Default: content."""
@@ -61,6 +79,9 @@ class Options:
     security: Security = field(default_factory=Security)
     """security.txt for hosting the site: contact, expires, preferred_languages (see Security)."""
 
+    license: License = field(default_factory=License)
+    """The licence of the content and the open data under /data/: name, url (see License)."""
+
     @classmethod
     def from_mkdocs(cls, conf) -> "Options":
         extra = dict(conf.get("extra") or {}).get("toolkit") or {}
@@ -76,7 +97,7 @@ class Options:
                    national_contact=dict(extra.get("national_contact") or {}),
                    show_national_contact=bool(extra.get("show_national_contact", True)),
                    colors=dict(extra.get("colors") or {}), edit_base=edit_base,
-                   security=Security.from_dict(extra.get("security")))
+                   security=Security.from_dict(extra.get("security")), license=License.from_dict(extra.get("license")))
 
 
 # --- checking extra.toolkit ---------------------------------------------------------------------------
@@ -86,6 +107,9 @@ CONTACT_FIELDS = ("text", "name", "phone", "email")
 
 SECURITY_FIELDS = ("contact", "expires", "preferred_languages")
 """The fields of extra.toolkit.security (see Security)."""
+
+LICENSE_FIELDS = ("name", "url")
+"""The fields of extra.toolkit.license (see License)."""
 
 _KINDS = {
     "tag:yaml.org,2002:str": "tekst", "tag:yaml.org,2002:int": "een getal", "tag:yaml.org,2002:float": "een getal",
@@ -234,6 +258,10 @@ def option_problems(config_file: Path) -> list:
                                             f"staat {kind(expires)}")
     if "preferred_languages" in security:
         text_value(security["preferred_languages"], "security.preferred_languages", "nl, en")
+    for name, node in fields(options.get("license"), "license", LICENSE_FIELDS).items():
+        value = text_value(node, f"license.{name}", "CC BY 4.0" if name == "name" else License.url)
+        if value is not None and name == "url" and not value.startswith(("https://", "http://")):
+            report(node, "license.url", f"'{value}' is geen adres; begin met https://, zoals {License.url}")
     return sorted(problems)
 
 

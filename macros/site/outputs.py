@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import feed
+from . import feed, opendata
 
-WRITERS: list[Callable] = [feed.write]
+WRITERS: list[Callable] = [feed.write, opendata.write]
 """Writers, each ``writer(config, options, index) -> None``."""
 
 

@@ -8,6 +8,7 @@ from .paging import TIP_GROUPS
 from . import blocks, filters, links, pager
 from .meta import as_checklist, checklist_places, item_parts, meta
 from . import paging
+from .. import opendata
 
 
 
@@ -42,6 +43,7 @@ def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
             links.heading(3, tip.title, f"#{tip.id}"),
             blocks.text(tip.data["text"]) if tip.data.get("text") else "",
             blocks.list_items(tip.data["points"]) if tip.data.get("points") else "",
+            opendata.identifier_line(index, tip),
             meta(index, current, tip.data, tip.ref, tip.data["source"], edit_url(tip, edit_base), places.get(tip.ref, [])),
         ]))
     choice = filters.Groups("groep", "Groep", tuple((group, TIP_GROUPS[group]) for group in groups))
@@ -62,6 +64,7 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
         out.append(filters.item(filters.item_attributes(lesson.id, lesson.data["themes"]), [
             links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"),
             blocks.list_items(lesson.data["points"]),
+            opendata.identifier_line(index, lesson),
             meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
                  places.get(lesson.ref, [])),
         ]))
@@ -92,6 +95,7 @@ def anchored(index: Index, current: str, kind: str, edit_base: str = "", page: i
         for group in item.data.get("groups", []):
             out.append(links.heading(3, group["title"], f"#{item.id}-{group['kind']}"))
             out.append(blocks.list_items(group["items"]))
+        out.append(opendata.identifier_line(index, item))
         out.append(meta(index, current, item.data, item.ref, item.data["source"], edit_url(item, edit_base),
                         places.get(item.ref, [])))
     out.append(as_checklist(index, current, places.get("", [])))
@@ -128,6 +132,7 @@ def page(index: Index, current: str, kind: str, item_id: str) -> str:
     places = checklist_places(index, item_parts(item), item.ref)
     out += [blocks.render(block, current, index.regions) for block in item.data.get("body", [])]
     out += _sections(index, current, item, item.data.get("sections", []), 2, places)
+    out.append(opendata.identifier_line(index, item))
     out.append(meta(index, current, item.data, item.ref, item.data["source"], checklists=places.get(item.ref, [])))
     out.append(_pager(index, current, item))
     return "\n\n".join(part for part in out if part)

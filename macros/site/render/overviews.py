@@ -104,6 +104,23 @@ def abbreviations(index: Index) -> dict[str, str]:
     return {e["term"]: e["full"] for e in index.glossary if e["kind"] == "afkorting" and e.get("full")}
 
 
+def defined_term_set(terms: list[dict], scheme: str, name: str) -> str:
+    """The glossary as schema.org markup for search engines: a JSON-LD data block (a DefinedTermSet with a
+    DefinedTerm per term, from macros/site/opendata.py's glossary_terms). A browser never runs it, so the CSP
+    (script-src) does not apply; its context is inline, so reading it fetches nothing."""
+    import json
+
+    data = {"@context": {"@vocab": "https://schema.org/", "@language": "nl"}, "@type": "DefinedTermSet",
+            "@id": scheme, "name": name, "inLanguage": "nl",
+            "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": term["identifier"], "name": term["term"],
+                                **({"alternateName": term["full"]} if term.get("full") else {}),
+                                "description": term["definition"], "inDefinedTermSet": {"@id": scheme}}
+                               for term in terms]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # never ends the element
+    return f'<script type="application/ld+json">{text}</script>'
+
+
 def sources(index: Index, current: str) -> str:
     out = []
     for source_id, source in index.sources.items():
