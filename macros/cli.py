@@ -169,6 +169,12 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.add_argument("site_dir", type=Path, metavar="site", help="de gebouwde site, bijvoorbeeld site")
     pdf_cmd.set_defaults(run=lambda a: run_pdf(a.site_dir))
 
+    cms_cmd = commands.add_parser("cms", help="maak de instellingen van de editor (admin/config.yml) uit de inhoud")
+    cms_cmd.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), metavar="site",
+                         help="de map van de site; het bestand komt in site/admin/ (standaard: site)")
+    cms_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
+                         help="de instellingen van de site (standaard: mkdocs.regio.yml als die er is, anders mkdocs.yml)")
+    cms_cmd.set_defaults(run=lambda a: run_cms(a.site_dir, a.config))
     pages_cmd = commands.add_parser("pages", help="schrijf wat een build in docs/ zet (pagina's per scenario, "
                                     "hoofdstuk, thema enz. en de kleuren) zonder te bouwen; "
                                     "nodig vóór 'zensical build'")
@@ -227,8 +233,9 @@ def run_headers(site_dir: Path, config: Path, nginx: Path) -> None:
     site_url = conf.get("site_url")
     if site_url is not None and not isinstance(site_url, str):
         raise ToolkitError(f"{config}: site_url moet een adres zijn, zoals https://toolkit.example.nl/.")
+    _mapping(toolkit, "editor", config, "extra.toolkit.")  # a block of settings, or a clear message
     options = Options.from_mkdocs({"extra": extra, "config_file_path": str(config)})
-    messages, problems = write(site_dir, nginx, options.security, site_url)
+    messages, problems = write(site_dir, nginx, options.security, site_url, editor=options.editor)
     for line in messages + problems:
         print(line)
     if problems:
@@ -271,6 +278,26 @@ def run_pdf(site_dir: Path) -> None:
     checklists = [path for path in written if path.parent == site_dir / "checklists" / "pdf"]
     print(f"{len(checklists)} PDF's geschreven naar {site_dir / 'checklists' / 'pdf'}."
           + "".join(f" De routekaart als boekje: {path}." for path in written if path not in checklists))
+
+
+def run_cms(site_dir: Path, config: Path) -> None:
+    """Write SITE/admin/config.yml, as the build does, without building: to read what the editor will offer."""
+    from .engine import load_index
+    from .site.cms import ADMIN, config_text
+    from .site.config import Options, option_problems
+
+    conf = _read_config(config, "cms")
+    problems = option_problems(config)
+    if problems:
+        raise ToolkitError("\n".join(map(str, problems)) + "\nNiets geschreven: de instellingen kloppen niet.")
+    extra = _mapping(conf, "extra", config)
+    _mapping(_mapping(extra, "toolkit", config, "extra."), "editor", config, "extra.toolkit.")
+    options = Options.from_mkdocs({"extra": extra, "config_file_path": str(config)})
+    index = load_index(options.content, options.overlay)
+    target = site_dir / ADMIN / "config.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(config_text(index, options, config.resolve().parent, conf.get("site_url") or ""), encoding="utf-8")
+    print(f"De instellingen van de editor staan in {target.as_posix()}.")
 
 
 def run_pages(config: Path) -> None:

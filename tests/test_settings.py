@@ -47,7 +47,10 @@ def test_the_real_settings_are_fine():
      "mkdocs.yml:4:14: error: extra.toolkit.colors.paars: onbekend veld; mogelijk zijn primary, accent, link"),
     ("    kleuren: {}",
      "mkdocs.yml:4:5: error: extra.toolkit.kleuren: onbekend veld; mogelijk zijn content, overlay, region, contact, "
-     "national_contact, show_national_contact, colors, security, license"),
+     "national_contact, show_national_contact, colors, security, license, editor"),
+    ("    editor: {backend: bitbucket, repo: regio/toolkit}",
+     "mkdocs.yml:4:23: error: extra.toolkit.editor.backend: 'bitbucket' kent de editor niet; kies uit github, gitlab, "
+     "gitea, forgejo"),
     ("    region: 2024",
      'mkdocs.yml:4:13: error: extra.toolkit.region: verwacht tekst, maar YAML leest 2024 als een getal; zet de waarde '
      'tussen aanhalingstekens: "2024"'),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.utils import get_build_datetime
 
 from . import opendata
-from .config import Options
+from .config import Options, offline
 from ..engine.index import Index
 from ..engine.kinds import BY_FOLDER
 from .render import booklet, checklist, items, links, overviews, scan
@@ -100,10 +100,8 @@ class Site:
 
     @property
     def offline(self) -> bool:
-        """Built for opening from disk: Material's offline plugin is on (mkdocs-offline.yml)."""
-        plugins = self.env.conf.get("plugins") or {}
-        plugin = plugins.get("material/offline") if hasattr(plugins, "get") else None
-        return bool(getattr(getattr(plugin, "config", None), "enabled", False))
+        """Built for opening from disk (see config.offline)."""
+        return offline(self.env.conf)
 
     def contact_block(self):
         """The region's contact and (unless switched off) the national one, from mkdocs.yml."""

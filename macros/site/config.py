@@ -82,6 +82,12 @@ class Options:
     license: License = field(default_factory=License)
     """The licence of the content and the open data under /data/: name, url (see License)."""
 
+    editor: dict = field(default_factory=dict)
+    """Editing in the browser at /admin/ (macros/site/cms.py): backend (github, gitlab, gitea or forgejo), repo
+    ("organisatie/toolkit"), branch (default main), and where needed base_url (login), api_root (the host's
+    API), app_id (the OAuth application, for PKCE login), auth_type, open_authoring. Without a backend only
+    local editing works (scripts/edit)."""
+
     @classmethod
     def from_mkdocs(cls, conf) -> "Options":
         extra = dict(conf.get("extra") or {}).get("toolkit") or {}
@@ -96,8 +102,16 @@ class Options:
                    region=str(extra.get("region") or ""), contact=dict(extra.get("contact") or {}),
                    national_contact=dict(extra.get("national_contact") or {}),
                    show_national_contact=bool(extra.get("show_national_contact", True)),
-                   colors=dict(extra.get("colors") or {}), edit_base=edit_base,
+                   colors=dict(extra.get("colors") or {}), edit_base=edit_base, editor=dict(extra.get("editor") or {}),
                    security=Security.from_dict(extra.get("security")), license=License.from_dict(extra.get("license")))
+
+
+def offline(conf) -> bool:
+    """Whether MkDocs' config ``conf`` builds for opening from disk: Material's offline plugin is on
+    (mkdocs-offline.yml)."""
+    plugins = conf.get("plugins") or {}
+    plugin = plugins.get("material/offline") if hasattr(plugins, "get") else None
+    return bool(getattr(getattr(plugin, "config", None), "enabled", False))
 
 
 # --- checking extra.toolkit ---------------------------------------------------------------------------
@@ -107,6 +121,10 @@ CONTACT_FIELDS = ("text", "name", "phone", "email")
 
 SECURITY_FIELDS = ("contact", "expires", "preferred_languages")
 """The fields of extra.toolkit.security (see Security)."""
+
+EDITOR_FIELDS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "auth_type", "auth_endpoint",
+                 "open_authoring")
+"""The fields of extra.toolkit.editor (see Options.editor)."""
 
 LICENSE_FIELDS = ("name", "url")
 """The fields of extra.toolkit.license (see License)."""
@@ -130,6 +148,7 @@ def option_problems(config_file: Path) -> list:
     import yaml
 
     from . import theme
+    from .cms import BACKENDS
     from ..engine.problems import Problem
 
     top = Path(config_file)
@@ -256,6 +275,19 @@ def option_problems(config_file: Path) -> list:
             expires.tag.endswith(":timestamp") or (expires.tag.endswith(":int") and int(expires.value) > 0))):
         report(expires, "security.expires", f"verwacht een aantal dagen (zoals 180) of een datum (JJJJ-MM-DD), maar hier "
                                             f"staat {kind(expires)}")
+    editor = fields(options.get("editor"), "editor", EDITOR_FIELDS)
+    for name, node in editor.items():
+        if name == "open_authoring":
+            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool")):
+                report(node, "editor.open_authoring", f"verwacht true of false, maar hier staat {kind(node)}")
+            continue
+        value = text_value(node, f"editor.{name}", "…")
+        if value is not None and name == "backend" and value not in BACKENDS:
+            report(node, "editor.backend", f"'{value}' kent de editor niet; kies uit {', '.join(BACKENDS)}")
+        if value is not None and name in ("base_url", "api_root") and not value.startswith("https://"):
+            report(node, f"editor.{name}", f"'{value}' is geen https-adres")
+    if "backend" in editor and "repo" not in editor:
+        report(options["editor"], "editor", "de editor heeft ook repo nodig: de repository als 'organisatie/naam'")
     if "preferred_languages" in security:
         text_value(security["preferred_languages"], "security.preferred_languages", "nl, en")
     for name, node in fields(options.get("license"), "license", LICENSE_FIELDS).items():

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import feed, opendata
+from . import cms, feed, opendata
 
-WRITERS: list[Callable] = [feed.write, opendata.write]
+WRITERS: list[Callable] = [feed.write, opendata.write, cms.write]
 """Writers, each ``writer(config, options, index) -> None``."""
 
 

@@ -233,5 +233,5 @@ def test_help_names_every_command_in_dutch(project, capsys):
     status, out, err = run(capsys, "--help")
     assert (status, err) == (0, "")
     assert out.startswith("gebruik: toolkit [-h] commando ...\n\nWerk met de inhoud van de toolkit.\n")
-    for command in ("check", "headers", "compress", "new", "pdf", "pages"):
+    for command in ("check", "headers", "compress", "new", "pdf", "pages", "cms"):
         assert re.search(rf"^    {command} +\S", out, re.M), command

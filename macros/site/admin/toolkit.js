@@ -1,0 +1,61 @@
+// The toolkit's additions to Decap CMS (macros/site/cms.py): its YAML format and previews, then the start.
+import * as YAML from "./yaml/index.js";
+
+const LIST = ["lead", "ordered", "items"]; // the fields of a list (content/schema/common.schema.json $defs.list)
+
+// A point of a list is text, or text with sub-points. Decap edits a list of one shape, so every point is read
+// as {text, points} and a point without sub-points is written back as plain text: files keep their form.
+function isList(node) {
+  return node && typeof node === "object" && !Array.isArray(node) && Array.isArray(node.items) &&
+    Object.keys(node).every((key) => LIST.includes(key));
+}
+
+function walk(node, change) {
+  if (Array.isArray(node)) return node.map((entry) => walk(entry, change));
+  if (!node || typeof node !== "object") return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = walk(value, change);
+  if (isList(out)) out.items = out.items.map(change);
+  return out;
+}
+
+const expand = (point) => (typeof point === "string" ? { text: point } : point);
+const collapse = (point) =>
+  point && typeof point === "object" && Object.keys(point).length === 1 && "text" in point ? point.text : point;
+
+window.CMS.registerCustomFormat("toolkit-yml", "yml", {
+  fromFile: (text) => walk(YAML.parse(text) ?? {}, expand),
+  toFile: (data) => YAML.stringify(walk(data, collapse), { lineWidth: 0 }),
+});
+
+// Previews in the site's own look: the stylesheets every page of the built site links (macros/site/cms.py).
+const styles = document.querySelector('meta[name="toolkit-preview-styles"]').content.split(" ").filter(Boolean);
+for (const href of styles) window.CMS.registerPreviewStyle(new URL(href, location.href).href);
+
+// The main kinds as the site shows them: the title, then every text field and list, in the form's order.
+const h = window.h;
+function preview(props) {
+  const data = props.entry.get("data");
+  const parts = [h("h1", { key: "title" }, data.get("title"))];
+  for (const field of props.fields) {
+    const name = field.get("name");
+    const value = data.get(name);
+    if (value == null || ["id", "title", "themes", "related", "source", "group"].includes(name)) continue;
+    if (field.get("widget") === "markdown") parts.push(h("div", { key: name }, props.widgetFor(name)));
+    else if (field.get("widget") === "list" && field.get("field")) {
+      parts.push(h("ul", { key: name }, value.toArray().map((text, n) => h("li", { key: n }, String(text)))));
+    }
+  }
+  return h("article", { className: "md-typeset" }, parts);
+}
+const Preview = window.createClass({ render() { return preview(this.props); } });
+for (const kind of ["tips", "lessons", "scenarios"]) window.CMS.registerPreviewTemplate(kind, Preview);
+
+const local = ["localhost", "127.0.0.1"].includes(location.hostname);
+if (document.documentElement.dataset.editor === "on" || local) {
+  document.getElementById("toolkit-editor-notice").remove();
+  window.initCMS();
+} else {
+  document.getElementById("toolkit-editor-loading").hidden = true;
+  document.getElementById("toolkit-editor-off").hidden = false;
+}
