@@ -75,6 +75,19 @@ def test_each_element_is_its_page_a_level_down_without_back_link_or_pager(make_i
     assert "Meer voorbeelden uit [Achterhoek](../regios/achterhoek.md)" in first  # links from the booklet's page
 
 
+def test_two_elements_keep_their_own_footnotes(make_index):
+    def footnotes(content):
+        second_chapter(content)
+        for name, note in (("01-voorbeeld", "Eerste noot."), ("02-tweede", "Tweede noot.")):
+            chapter = read_yaml(content / "routekaart" / f"{name}.yml")
+            chapter["intro"] = f"Een inleiding.[^1]\n\n[^1]: {note}"
+            write_yaml(content / "routekaart" / f"{name}.yml", chapter)
+
+    out = booklet.booklet(make_index(footnotes), booklet.PAGE, "", DAY)
+    assert "Een inleiding.[^01-voorbeeld-1]\n\n[^01-voorbeeld-1]: Eerste noot." in out
+    assert "Een inleiding.[^02-tweede-1]\n\n[^02-tweede-1]: Tweede noot." in out
+
+
 def test_a_dutch_date_for_every_month():
     assert [booklet.dutch_date(date(2025, month, 1)).split()[1] for month in range(1, 13)] == [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

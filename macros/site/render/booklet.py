@@ -3,7 +3,7 @@
 
 Each element is its own page's Markdown (render/items.py ``page``) without the back link and the pager,
 its headings one level down so that the cover's title is the booklet's one h1, and its anchors prefixed
-with the element's id so that two elements may have a paragraph of the same id. The print stylesheet
+with the element's id so that two elements may have a paragraph (or a footnote) of the same id. The print stylesheet
 (overrides/assets/toolkit.css) starts each element on a new page and numbers the pages but the cover.
 
 Chromium cannot put the page number of a heading in the table of contents (no ``target-counter()``), so
@@ -44,6 +44,7 @@ PAGE_SLOT = '<span class="toolkit-booklet__page" data-chapter="{}"></span>'
 _SLOT = re.compile(r'(<span class="toolkit-booklet__page" data-chapter="([^"]+)">)(</span>)')
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _LINK = re.compile(r'(<a\b[^>]*?) href="([^"#][^"]*)"')
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"^(#{1,5}) (.*?)( \{[^}]*\})?$", re.MULTILINE)
 
 
@@ -79,6 +80,7 @@ def chapter_part(index: Index, current: str, chapter_id: str, number: int) -> st
     body = re.sub(r'\n\n<nav class="toolkit-pager"[^\n]*>\n\n.*?\n\n</nav>$', "", body, flags=re.DOTALL)
     title = index.items["routekaart"][chapter_id].title
     heading = links.heading(2, f"{number}. {title}", f"#{chapter_id} .toolkit-booklet__chapter")
+    body = _FOOTNOTE.sub(lambda m: f"[^{chapter_id}-{m.group(1)}]", body)  # one page: each element its own notes
     return heading + "\n\n" + _HEADING.sub(lambda m: _shift(m, chapter_id), body)
 
 
