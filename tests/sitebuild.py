@@ -86,10 +86,13 @@ def remove_generated(project: Path) -> None:
 
 
 def pages(site_dir: Path) -> list[str]:
-    """Every HTML page of a built site as a URL path, e.g. '', 'tips/', '404.html'."""
+    """Every HTML page of a built site as a URL path, e.g. '', 'tips/', '404.html'; not the editor at /admin/,
+    Decap CMS's application with its own policy, tested in tests/test_cms_browser.py."""
     out = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith("admin/"):
+            continue
         out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return out
 

@@ -307,6 +307,21 @@ def test_csp_has_no_unsafe_sources_and_hashes_exactly_the_inline_scripts(nginx):
     assert directives["script-src"].split() == ["'self'", *sorted(inline)]
 
 
+def test_only_the_editor_may_run_code_from_strings(nginx):
+    """/admin/ (Decap CMS) gets its own policy with 'unsafe-eval'; the site's pages keep the strict one."""
+    status, headers, body = nginx.get("/admin/")
+    assert status == 200 and b'src="decap-cms.js"' in body
+    admin = headers.get_all("Content-Security-Policy")
+    assert len(admin) == 1 and "script-src 'self' 'unsafe-eval'" in admin[0] and "frame-ancestors 'none'" in admin[0]
+    for path in ("/", "/tips/"):
+        status, headers, _ = nginx.get(path)
+        assert "unsafe" not in " ".join(headers.get_all("Content-Security-Policy") or [nginx.csp]), path
+    public = [p for p in nginx.site.rglob("*.html") if "admin" not in p.relative_to(nginx.site).parts]
+    assert [p for p in public if "decap" in p.read_text(encoding="utf-8")] == []  # no page loads the CMS
+    rules = (nginx.site / "_headers").read_text(encoding="utf-8")
+    assert f"/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {admin[0]}\n" in rules
+
+
 def test_security_txt_passes_the_internet_nl_parser(nginx):
     import sectxt
 
