@@ -182,3 +182,15 @@ def test_every_list_point_form_is_known_to_the_editors_format():
     script = (Path(cms.ASSETS) / "toolkit.js").read_text(encoding="utf-8")
     fields = list(SCHEMAS["common.schema.json"]["$defs"]["list"]["properties"])
     assert f"const LIST = {json.dumps(fields)};" in script
+
+
+def test_a_file_as_the_editor_writes_it_passes_toolkit_check(content, capsys):
+    """Decap drops comments (the yaml-language-server line) and writes its own quoting: nothing depends on either."""
+    tip = content / "content" / "tips" / "01-voorbeeld.yml"
+    text = tip.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server:")
+    data = yaml.safe_load(text)
+    tip.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_style='"'), encoding="utf-8")
+    assert cli.main(["check"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.startswith("Inhoud in orde:")
