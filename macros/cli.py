@@ -170,11 +170,14 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.set_defaults(run=lambda a: run_pdf(a.site_dir))
 
     cms_cmd = commands.add_parser("cms", help="maak de instellingen van de editor (admin/config.yml) uit de inhoud")
-    cms_cmd.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), metavar="site",
-                         help="de map van de site; het bestand komt in site/admin/ (standaard: site)")
-    cms_cmd.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
-                         help="de instellingen van de site (standaard: mkdocs.regio.yml als die er is, anders mkdocs.yml)")
+    _site_arguments(cms_cmd, "de map van de site; het bestand komt in site/admin/ (standaard: site)")
     cms_cmd.set_defaults(run=lambda a: run_cms(a.site_dir, a.config))
+
+    outputs_cmd = commands.add_parser("outputs", help="schrijf feed, open data en editor in een site die Zensical "
+                                      "bouwde (MkDocs doet dat zelf)")
+    _site_arguments(outputs_cmd, "de gebouwde site (standaard: site)")
+    outputs_cmd.set_defaults(run=lambda a: run_outputs(a.site_dir, a.config))
+
     pages_cmd = commands.add_parser("pages", help="schrijf wat een build in docs/ zet (pagina's per scenario, "
                                     "hoofdstuk, thema enz. en de kleuren) zonder te bouwen; "
                                     "nodig vóór 'zensical build'")
@@ -182,6 +185,13 @@ def _parser() -> argparse.ArgumentParser:
                            help="standaard: mkdocs.regio.yml als dat er is, anders mkdocs.yml")
     pages_cmd.set_defaults(run=lambda a: run_pages(a.config))
     return parser
+
+
+def _site_arguments(command, site_help: str) -> None:
+    """A site folder (default: site) and the settings it is built with."""
+    command.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), metavar="site", help=site_help)
+    command.add_argument("--config", type=Path, default=site_config(), metavar="BESTAND",
+                         help="de instellingen van de site (standaard: mkdocs.regio.yml als die er is, anders mkdocs.yml)")
 
 
 def run_check(content_dir: Path, report: bool, overlay: Path | None = None, config: Path | None = None) -> None:
@@ -301,16 +311,32 @@ def run_cms(site_dir: Path, config: Path) -> None:
 
 
 def run_pages(config: Path) -> None:
-    """Do what a MkDocs build does before it reads the pages, and stop there: MkDocs loads the settings and
-    runs the plugins' startup and config events, in which mkdocs-macros calls define_env. That checks the
-    content and writes the generated files into docs/, which Zensical must find there before it starts
-    (macros/site/zensical_compat.py)."""
+    """Do what a MkDocs build does before it reads the pages, and stop there: the generated files are then in
+    docs/, where Zensical must find them before it starts (macros/site/zensical_compat.py)."""
+    conf = _configured(config, "pages")
+    print(f"De pagina's uit de inhoud staan klaar in {conf['docs_dir']}.")
+
+
+def run_outputs(site_dir: Path, config: Path) -> None:
+    """Write what a MkDocs build writes after the pages (macros/site/outputs.py: the feed, the open data, the
+    editor) into a site another tool built: Zensical runs no post-build step."""
+    if not (site_dir / "index.html").is_file():
+        raise ToolkitError(f"Geen gebouwde site in {site_dir}; bouw eerst de site.")
+    conf = _configured(config, "outputs")
+    conf["site_dir"] = str(site_dir.resolve())
+    conf.plugins["macros"].on_post_build(conf)
+    print(f"Feed, open data en editor staan in {site_dir.as_posix()}.")
+
+
+def _configured(config: Path, command: str):
+    """MkDocs' config after the plugins' startup and config events, in which mkdocs-macros calls define_env: that
+    checks the content and writes the generated pages into docs/. A ToolkitError says why it cannot."""
     import logging
 
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    _read_config(config, "pages")  # a missing file or invalid YAML, said in Dutch
+    _read_config(config, command)  # a missing file or invalid YAML, said in Dutch
     logging.basicConfig(format="%(message)s")  # the content problems, one a line
     try:
         conf = load_config(str(config))
@@ -324,7 +350,7 @@ def run_pages(config: Path) -> None:
         conf.plugins.on_config(conf)
     except PluginError as err:
         raise ToolkitError(str(err)) from None
-    print(f"De pagina's uit de inhoud staan klaar in {conf['docs_dir']}.")
+    return conf
 
 
 def _read_config(config: Path, command: str) -> dict:

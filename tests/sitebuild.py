@@ -77,6 +77,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def as_checkout(project: Path) -> dict[str, str]:
+    """Make a copy of the project like a set-up checkout: its npm packages (the editor at /admin/, linked), and
+    the environment for builds that read the project's git history ("Wat is er nieuw", the feed)."""
+    (project / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    return {"GIT_DIR": str(ROOT / ".git"), "GIT_WORK_TREE": str(project)}
+
+
 def remove_generated(project: Path) -> None:
     """Remove the pages a build writes into docs/ (``generated: true``), so that the next build writes them
     from the content of ``project`` alone."""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, pages
+from sitebuild import ROOT, as_checkout, build, copy_project, pages
 from test_zensical import page_file, page_text
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
@@ -56,7 +56,7 @@ def properdocs_build(site_dir, tmp_path_factory):
     epoch = int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
     site = project / "site"
     result = properdocs(project, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site),
-                        env={"SOURCE_DATE_EPOCH": str(epoch)})
+                        env={"SOURCE_DATE_EPOCH": str(epoch), **as_checkout(project)})
     assert result.returncode == 0, result.stdout + result.stderr
     return site, result
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from sitebuild import ROOT, copy_project, pages
+from sitebuild import ROOT, as_checkout, copy_project, pages
 
 # Files that come from the theme or the search, not from the project: they differ between the two.
 THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "search/", "search.json", "sitemap.xml.gz")
@@ -29,9 +29,9 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+def run(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a Python module in the project folder (which puts the project's macros/ on sys.path)."""
-    return subprocess.run([sys.executable, "-m", *args], cwd=project, env={**os.environ, "NO_COLOR": "1"},
+    return subprocess.run([sys.executable, "-m", *args], cwd=project, env={**os.environ, "NO_COLOR": "1", **(env or {})},
                           capture_output=True, text=True, timeout=600)
 
 
@@ -43,9 +43,12 @@ def zensical_dir(site_dir, tmp_path_factory) -> Path:
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
     for rel in filter(None, ignored.split("\0")):  # what a build wrote into docs/: not there on a fresh checkout
         (project / rel).unlink(missing_ok=True)
-    result = run(project, "macros", "pages")
+    checkout = as_checkout(project)
+    result = run(project, "macros", "pages", env=checkout)
     assert result.returncode == 0, result.stdout + result.stderr
-    result = run(project, "zensical", "build", "--clean", "--strict")
+    result = run(project, "zensical", "build", "--clean", "--strict", env=checkout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = run(project, "macros", "outputs", env=checkout)  # Zensical runs no post-build step (README)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

@@ -4,6 +4,7 @@ when it succeeds. tests/test_cli.py has the failures and the success of `check` 
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import re
 from pathlib import Path
@@ -233,5 +234,18 @@ def test_help_names_every_command_in_dutch(project, capsys):
     status, out, err = run(capsys, "--help")
     assert (status, err) == (0, "")
     assert out.startswith("gebruik: toolkit [-h] commando ...\n\nWerk met de inhoud van de toolkit.\n")
-    for command in ("check", "headers", "compress", "new", "pdf", "pages", "cms"):
+    for command in ("check", "headers", "compress", "new", "pdf", "pages", "cms", "outputs"):
         assert re.search(rf"^    {command} +\S", out, re.M), command
+
+
+def test_outputs_writes_feed_and_open_data_into_a_site_another_tool_built(site_project, capsys):
+    (site_project / "site").mkdir()
+    (site_project / "site" / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    assert run(capsys, "outputs") == (0, "Feed, open data en editor staan in site.\n", "")
+    assert (site_project / "site" / "feed.xml").read_text(encoding="utf-8").startswith("<?xml")
+    tips = json.loads((site_project / "site" / "data" / "tips.json").read_text(encoding="utf-8"))
+    assert "01-voorbeeld" in json.dumps(tips)
+
+
+def test_outputs_needs_a_built_site(site_project, capsys):
+    assert run(capsys, "outputs") == (1, "", "Geen gebouwde site in site; bouw eerst de site.\n")
