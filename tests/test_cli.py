@@ -313,7 +313,7 @@ def test_pages_with_a_config_mkdocs_refuses(project, capsys):
 @pytest.mark.parametrize("args, message", [
     ([], "gebruik: toolkit [-h] commando ...\ntoolkit: ontbreekt: commando. Zie 'toolkit --help'.\n"),
     (["bouw"], "gebruik: toolkit [-h] commando ...\ntoolkit: onbekend commando 'bouw'; kies uit: check, headers, "
-               "compress, new, pdf, pages. Zie 'toolkit --help'.\n"),
+               "compress, new, pdf, cms, outputs, pages. Zie 'toolkit --help'.\n"),
     (["check", "--bogus"], "gebruik: toolkit check [-h] [--content MAP] [--overlay MAP] [--report]\n"
                           "                       [--config BESTAND]\n"
                            "toolkit check: niet herkend: --bogus. Zie 'toolkit check --help'.\n"),
