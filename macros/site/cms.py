@@ -28,6 +28,7 @@ import yaml
 
 from ..engine.index import Index
 from ..engine.kinds import KINDS, Kind
+from ..engine.load import LIST_FILES
 from ..engine.schemas import SCHEMA_DIR
 
 ADMIN = "admin"
@@ -69,12 +70,15 @@ WORKFLOW = {"github", "gitlab", "forgejo"}
 log = logging.getLogger("mkdocs.toolkit")
 
 
-def config(index: Index, editor: dict, content_folder: str, site_url: str = "", schema_dir: Path = SCHEMA_DIR) -> dict:
+def config(index: Index, editor: dict, content_folder: str, site_url: str = "", schema_dir: Path = SCHEMA_DIR,
+           list_files: tuple[str, ...] = ()) -> dict:
     """Decap's configuration (a dict, written as admin/config.yml).
 
     ``editor``: the extra.toolkit.editor settings (backend, repo, branch, base_url, api_root, app_id,
     auth_type, open_authoring); without a backend only local editing works (scripts/edit). ``content_folder``:
-    the folder the collections edit, relative to the repository (``content``, or a region's ``regio``)."""
+    the folder the collections edit, relative to the repository (``content``, or a region's ``regio``).
+    ``list_files``: the stems of the list files in that folder (themes, regions, …: macros/engine/load.py
+    LIST_FILES) that the collection "Lijsten" edits, one file each."""
     schemas = _schemas(schema_dir)
     options = _options(index)
     return {
@@ -84,7 +88,8 @@ def config(index: Index, editor: dict, content_folder: str, site_url: str = "", 
         "publish_mode": "editorial_workflow" if editor.get("backend") in WORKFLOW else "simple",
         "media_folder": "docs/assets/uploads",  # required by Decap; the text editor offers no images
         **({"site_url": site_url, "display_url": site_url} if site_url else {}),
-        "collections": [_collection(kind, index, schemas, options, content_folder) for kind in KINDS],
+        "collections": [_collection(kind, index, schemas, options, content_folder) for kind in KINDS]
+        + ([_lists(list_files, schemas, options, content_folder)] if list_files else []),
     }
 
 
@@ -139,6 +144,25 @@ def _collection(kind: Kind, index: Index, schemas: dict, options: dict, content_
         "create": True, "slug": "{{id}}", "identifier_field": "title", "summary": "{{id}}: {{title}}",
         "sortable_fields": ["id", "title"], "fields": fields,
     }
+
+
+LIST_KEY = "entries"
+"""A list file (themes.yml, …) is a list at its root; Decap edits a file as fields, so admin/toolkit.js reads
+it as ``{entries: [...]}`` and writes the list back as it was."""
+
+
+def _lists(stems: tuple[str, ...], schemas: dict, options: dict, content_folder: str) -> dict:
+    """One file collection for the files that hold a list of entries (themes, regions, sources, …)."""
+    files = []
+    for stem in stems:
+        schema = schemas[f"{LIST_FILES[stem]}.schema.json"]
+        entries = _field(LIST_KEY, {"title": schema["title"], "description": schema.get("description", ""),
+                                    **{k: v for k, v in schema.items() if k not in ("$schema", "$id", "title")}},
+                         True, schemas, f"{LIST_FILES[stem]}.schema.json", options)
+        files.append({"name": stem, "label": schema["title"], "file": f"{content_folder}/{stem}.yml",
+                      "fields": [entries]})
+    return {"name": "lijsten", "label": "Lijsten", "description": "Thema's, regio's, bronnen, begrippen en andere "
+            "lijsten: één bestand per lijst.", "extension": "yml", "format": "toolkit-yml", "files": files}
 
 
 def _field(name: str, prop: dict, required: bool, schemas: dict, file: str, options: dict) -> dict:
@@ -269,8 +293,9 @@ def config_text(index: Index, options, root: Path, site_url: str = "") -> str:
     content = Path(options.overlay if region and options.overlay else options.content).resolve()
     folder = content.relative_to(root).as_posix() if content.is_relative_to(root) else content.name
     return ("# Gemaakt uit macros/engine/kinds.py en content/schema/ (door de build en 'toolkit cms'): niet met de hand "
-            "wijzigen.\n" + yaml.safe_dump(config(index, options.editor, folder, site_url), allow_unicode=True,
-                                            sort_keys=False, width=120))
+            "wijzigen.\n" + yaml.safe_dump(config(index, options.editor, folder, site_url, list_files=tuple(
+                stem for stem in LIST_FILES if (content / f"{stem}.yml").is_file())),
+                allow_unicode=True, sort_keys=False, width=120))
 
 
 def _same(source: Path, target: Path) -> bool:

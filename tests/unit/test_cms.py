@@ -10,6 +10,7 @@ import yaml
 
 from macros import cli
 from macros.engine.kinds import KINDS
+from macros.engine.load import LIST_FILES
 from macros.engine.schemas import SCHEMA_DIR
 from macros.publish import headers
 from macros.site import cms
@@ -91,6 +92,21 @@ def test_the_editor_offers_every_field_of_every_kind_with_the_schemas_rules(mini
         assert agree(collection["fields"], schema, f"{kind.schema}.schema.json", kind.folder) == []
 
 
+def test_the_lists_are_files_the_editor_edits_entry_by_entry(mini):
+    stems = tuple(LIST_FILES)
+    lists = cms.config(mini, {}, "regio", list_files=stems)["collections"][-1]
+    assert (lists["name"], lists["label"]) == ("lijsten", "Lijsten")
+    for entry, stem in zip(lists["files"], stems, strict=True):
+        schema = SCHEMAS[f"{LIST_FILES[stem]}.schema.json"]
+        assert (entry["file"], entry["label"]) == (f"regio/{stem}.yml", schema["title"])
+        [field] = entry["fields"]
+        assert (field["name"], field["widget"], field["required"]) == (cms.LIST_KEY, "list", True)
+        if "fields" in field:
+            assert agree(field["fields"], schema["items"], f"{LIST_FILES[stem]}.schema.json", stem) == []
+    script = (Path(cms.ASSETS) / "toolkit.js").read_text(encoding="utf-8")
+    assert f'const LIST_KEY = "{cms.LIST_KEY}";' in script
+
+
 def test_fields_that_name_other_content_offer_exactly_what_exists(mini):
     tips = {f["name"]: f for f in cms.config(mini, {}, "content")["collections"][0]["fields"]}
     assert [o["value"] for o in tips["themes"]["options"]] == list(mini.themes)
@@ -162,7 +178,9 @@ def test_toolkit_cms_writes_the_config_the_build_writes(content, capsys):
     assert capsys.readouterr() == ("De instellingen van de editor staan in site/admin/config.yml.\n", "")
     written = yaml.safe_load((content / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert written["backend"] == {"name": "github", "repo": "regio/toolkit", "branch": "main"}
-    assert [c["folder"] for c in written["collections"]] == [f"content/{kind.folder}" for kind in KINDS]
+    assert [c.get("folder") for c in written["collections"]] == [f"content/{kind.folder}" for kind in KINDS] + [None]
+    lists = [stem for stem in LIST_FILES if (content / "content" / f"{stem}.yml").is_file()]
+    assert [f["file"] for f in written["collections"][-1]["files"]] == [f"content/{stem}.yml" for stem in lists]
 
 
 def test_toolkit_cms_names_a_wrong_editor_setting_at_its_line(content, capsys):

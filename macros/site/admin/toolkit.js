@@ -23,9 +23,19 @@ const expand = (point) => (typeof point === "string" ? { text: point } : point);
 const collapse = (point) =>
   point && typeof point === "object" && Object.keys(point).length === 1 && "text" in point ? point.text : point;
 
+// A list file (themes.yml, …) is a list at its root; Decap edits a file as fields, so it is read as
+// {entries: [...]} and written back as the list (macros/site/cms.py LIST_KEY).
+const LIST_KEY = "entries";
+const isListFile = (data) =>
+  data && typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 1 &&
+  Array.isArray(data[LIST_KEY]);
+
 window.CMS.registerCustomFormat("toolkit-yml", "yml", {
-  fromFile: (text) => walk(YAML.parse(text) ?? {}, expand),
-  toFile: (data) => YAML.stringify(walk(data, collapse), { lineWidth: 0 }),
+  fromFile: (text) => {
+    const data = walk(YAML.parse(text) ?? {}, expand);
+    return Array.isArray(data) ? { [LIST_KEY]: data } : data;
+  },
+  toFile: (data) => YAML.stringify(walk(isListFile(data) ? data[LIST_KEY] : data, collapse), { lineWidth: 0 }),
 });
 
 // Previews in the site's own look: the stylesheets every page of the built site links (macros/site/cms.py).
