@@ -131,3 +131,8 @@ def test_the_filter_of_the_checklists_offers_their_phases(make_index):
     html = markdown.markdown(out, extensions=["attr_list", "md_in_html"])
     assert '<div class="toolkit-index toolkit-filter-group">\n<h2>Starten met een regionale samenwerking</h2>' in html
     assert '<li data-group="starten" data-id="02-eigen" data-themes="privacy"><a href="02-eigen.md">Eigen</a>' in html
+
+
+def test_a_checklist_page_names_its_permanent_identifier(mini):
+    out = checklist.page(mini, "checklists/01-voorbeeld.md", "01-voorbeeld", "https://toolkit.example.nl/")
+    assert "Identificatie: urn:nl:tgw:checklists:01-voorbeeld\n{: .toolkit-meta .toolkit-identifier }" in out

@@ -13,6 +13,7 @@ from ...publish.address import is_local
 from ...engine.checklists import Checklist
 from ...engine.index import Index
 from . import blocks, filters, links, pager
+from .. import opendata
 from .meta import link_list
 
 PDF_DIR = "checklists/pdf"
@@ -74,6 +75,7 @@ def page(index: Index, current: str, checklist_id: str, site_url: str, directory
         print_all = f'<a href="{pdf}" download>Download als PDF</a> · {print_all}'
     download = f'<p class="toolkit-checklist__download" markdown="span">{print_all}</p>'
     return "\n\n".join([back, links.heading(1, checklist.title), render(index, current, checklist, site_url, level=None),
+                        opendata.identifier_line(index, checklist.item),
                         f"{PRIVACY_OFFLINE if offline else PRIVACY}\n{{: .toolkit-privacy }}", download])
 
 
