@@ -68,6 +68,9 @@ def open_filter(context, url):
     page = context.new_page()
     page.goto(url, wait_until="load")
     page.wait_for_selector("form.toolkit-filter:not([hidden])")
+    choices = page.locator("form.toolkit-filter details")
+    if choices.get_attribute("open") is None:  # folded unless something is chosen
+        page.locator("form.toolkit-filter summary").click()
     return page
 
 
@@ -223,6 +226,7 @@ def test_the_selection_comes_back_after_instant_navigation(context, base_url, in
     page.click("a.md-nav__link[href$='/tips/']")
     page.wait_for_url("**/tips/")
     page.wait_for_selector("form.toolkit-filter[data-filter=tips]:not([hidden])")
+    page.locator("form.toolkit-filter summary").click()
     page.get_by_label(index.themes[theme]["title"], exact=True).check()
     page.click("a.md-tabs__link:has-text('Thema')")
     page.wait_for_url("**/themas/")

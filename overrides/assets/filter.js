@@ -136,6 +136,9 @@
       boxes(field).forEach(function (box) { box.checked = query.getAll(box.name).indexOf(box.value) >= 0; });
     });
     apply();
+    form.querySelector("details").open = fields.some(function (field) {
+      return boxes(field).some(function (box) { return box.checked; });
+    });
     form.hidden = false;
 
     form.addEventListener("change", function () {

@@ -159,7 +159,8 @@ def test_the_tips_filter_offers_the_themes_and_groups_of_the_tips_on_the_page(ma
     out = items.tips(make_index(lambda content: add_tips(content, 2)), "tips/index.md")
     assert out.startswith(
         '<form class="toolkit-filter" data-filter="tips" data-singular="Tip" data-noun="tips" aria-label="Tips filteren" '
-        'hidden>\n<fieldset class="toolkit-filter__field" data-attribute="themes">\n<legend>Thema</legend>\n'
+        'hidden>\n<details class="toolkit-filter__choices">\n<summary>Kies op thema en groep</summary>\n'
+        '<fieldset class="toolkit-filter__field" data-attribute="themes">\n<legend>Thema</legend>\n'
         '<label class="toolkit-filter__option"><input type="checkbox" name="thema" value="projectleiderschap"> '
         "Projectleiderschap</label>\n"
         '<label class="toolkit-filter__option"><input type="checkbox" name="thema" value="privacy"> Privacy</label>\n'
@@ -167,7 +168,7 @@ def test_the_tips_filter_offers_the_themes_and_groups_of_the_tips_on_the_page(ma
         '<label class="toolkit-filter__option"><input type="checkbox" name="groep" value="belangrijk"> '
         "Wat belangrijk is bij</label>\n"
         '<label class="toolkit-filter__option"><input type="checkbox" name="groep" value="aandacht"> '
-        "Besteed ook aandacht aan</label>\n</fieldset>\n"
+        "Besteed ook aandacht aan</label>\n</fieldset>\n</details>\n"
         '<p class="toolkit-filter__status" role="status"></p>\n'
         '<p class="toolkit-filter__tools"><button type="button" class="md-button" data-action="all">Alle tonen</button> '
         '<button type="button" class="md-button" data-action="csv">Download als CSV</button> '

@@ -84,9 +84,12 @@ def form(index: Index, kind: str, key: str, page: int, shown: list[dict], groups
                  f"van {paged.pages}). Alles met één thema staat bij elkaar op de pagina van dat thema.</p>\n")
     folder = links.SECTION_PAGES[kind].split("/")[0]
     label = f"{BY_FOLDER[kind].plural} filteren"
+    legends = " en ".join(choice[1].lower() for choice in choices if len(choice[2]) > 1)
     return (f'<form class="toolkit-filter" data-filter="{folder}" data-singular="{BY_FOLDER[kind].singular}" '
             f'data-noun="{html.escape(noun)}" aria-label="{html.escape(label)}" hidden>\n'
-            + scope + "\n".join(fields) + "\n"
+            # folded, so that on a phone the list comes first; filter.js opens it while something is chosen
+            f'<details class="toolkit-filter__choices">\n<summary>Kies op {legends}</summary>\n'
+            + scope + "\n".join(fields) + "\n</details>\n"
             '<p class="toolkit-filter__status" role="status"></p>\n'
             '<p class="toolkit-filter__tools">'
             '<button type="button" class="md-button" data-action="all">Alle tonen</button> '
