@@ -257,6 +257,20 @@ def plain_text(html_text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def shown_fields(index: Index, data):
+    """An item's fields as the site shows them: without the references to items a region hides (regio/hidden.yml),
+    which the site drops too (a ``related`` entry, a checklist's ``from``)."""
+    def hidden(value) -> bool:
+        ref = value.get("from") if isinstance(value, dict) and set(value) <= {"from", "only"} else value
+        return isinstance(ref, str) and ref.partition("#")[0] in index.hidden
+
+    if isinstance(data, dict):
+        return {key: shown_fields(index, value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [shown_fields(index, value) for value in data if not hidden(value)]
+    return data
+
+
 def records(index: Index, config, namespace: Namespace) -> dict[str, list[dict]]:
     """Kind folder → a record per item, in the site's order: identifier, id, kind, title, url (relative to the
     site; ``absolute_url`` too with site_url), origin, themes, regions, related, source, html, text and
@@ -295,7 +309,7 @@ def records(index: Index, config, namespace: Namespace) -> dict[str, list[dict]]
                 "related_identifiers": list(dict.fromkeys(
                     namespace.identifier(index.lookup(ref)[0]) for ref in related)),
                 "source": item.data.get("source", ""), "html": html_text, "text": plain_text(html_text),
-                "fields": item.data,
+                "fields": shown_fields(index, item.data),
             })
             rows.append(record)
         out[kind.folder] = rows

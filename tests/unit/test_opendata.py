@@ -220,3 +220,13 @@ def test_a_wrong_licence_gets_a_dutch_message(tmp_path, block, expected):
     (tmp_path / "content").mkdir()
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Toolkit\nextra:\n  toolkit:\n{block}\n", encoding="utf-8")
     assert [str(p) for p in option_problems(tmp_path / "mkdocs.yml")] == [expected]
+
+
+def test_the_data_leaves_out_references_to_items_a_region_hides():
+    from types import SimpleNamespace
+
+    index = SimpleNamespace(hidden={"tips/05-x": "regio/hidden.yml"})
+    data = {"related": ["tips/05-x", "tips/05-x#a", "lessons/01-y"],
+            "items": [{"from": "tips/05-x", "only": [1]}, {"from": "lessons/01-y"}, {"text": "Eigen punt"}]}
+    assert opendata.shown_fields(index, data) == {"related": ["lessons/01-y"],
+                                                  "items": [{"from": "lessons/01-y"}, {"text": "Eigen punt"}]}
