@@ -70,7 +70,8 @@ def main() -> None:
         meta, body = _front_matter(path.read_text(encoding="utf-8"))
         env.page = SimpleNamespace(file=SimpleNamespace(src_uri=rel, src_path=rel), meta=meta,
                                    title=meta.get("title"), url=rel)
-        rendered[rel] = {"meta": meta, "markdown": jenv.from_string(body).render(**env.macros, **env.variables)}
+        rendered[rel] = {"meta": meta, "markdown": jenv.from_string(body).render(
+            {"config": conf, **env.macros, **env.variables})}  # mkdocs-macros gives pages `config` too
     render = time.perf_counter() - t
     cpu = time.process_time() - cpu
 

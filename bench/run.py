@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"working in {tmp}")
     try:
         project = copy_project(tmp / "x1")
+        if (ROOT / "node_modules").is_dir():  # as a set-up checkout: the build adds the editor at /admin/
+            (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
         site = tmp / "site-x1"
         log("content layer at 1× (and the rendered pages for the bare sites)")
         pages_file = tmp / "pages.json"
@@ -74,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         results["scales"] = {}
         for scale in scales:
             results["scales"][str(scale)] = measure_scale(tmp, project, site, scale, layer1 if scale == 1 else None)
+
+        results["editor"] = editor_weight(site)
 
         log("toolkit compress: the .gz files that a host with gzip_static sends (as scripts/build)")
         compressed = run_measured([PYTHON, "-m", "macros", "compress", str(site)], cwd=project)
@@ -212,7 +216,8 @@ def measure_scale(tmp: Path, project1: Path, site1: Path, scale: int, layer: dic
 def site_stats(site: Path) -> dict:
     """Page count and HTML sizes (404 page left out), the five largest pages, the search index.
     Note: synthetic copies repeat the same text, so their gzip sizes are optimistic at 10× and 100×."""
-    pages = {url_of(site, p): p for p in html_pages(site) if p.name != "404.html"}
+    pages = {url_of(site, p): p for p in html_pages(site)
+             if p.name != "404.html" and not url_of(site, p).startswith("admin/")}  # /admin/: the editor
     sizes = {url: p.stat().st_size for url, p in pages.items()}
     largest = sorted(sizes, key=sizes.get, reverse=True)[:5]
     index = site / "search" / "search_index.json"
@@ -228,6 +233,18 @@ def site_stats(site: Path) -> dict:
         "search_index_kb": len(data) / 1024,
         "search_index_gzip_kb": gzip_size(data) / 1024,
     }
+
+
+def editor_weight(site: Path) -> dict:
+    """The JavaScript of the editor at /admin/ (Decap CMS's bundle and chunks, the toolkit's additions), raw and
+    gzip; only /admin/ loads it, and Decap loads its chunks as the editor needs them."""
+    files = sorted((site / "admin").rglob("*.js"))
+    if not files:
+        return {"skipped": "no /admin/ in the site: the npm packages are missing (npm ci)"}
+    bundle = site / "admin" / "decap-cms.js"
+    return {"files": len(files), "js_kb": sum(f.stat().st_size for f in files) / 1024,
+            "js_gzip_kb": sum(gzip_size(f.read_bytes()) for f in files) / 1024,
+            "bundle_kb": bundle.stat().st_size / 1024, "bundle_gzip_kb": gzip_size(bundle.read_bytes()) / 1024}
 
 
 def run_lighthouse(site: Path, base_url: str, runs: int) -> dict:
@@ -280,6 +297,10 @@ def table(r: dict) -> str:
         row(f"{scale}×: macros check --content", f"{s['check_s']:.1f} s: {' '.join(s['check_output'])}")
     c = r["compress"]
     row("toolkit compress (1×)", f"{c['seconds']:.1f} s (CPU {c['cpu_s']:.1f} s): " + " ".join(c["output"].splitlines()))
+    e = r["editor"]
+    row("editor /admin/ JavaScript (only /admin/ loads it)", f"skipped: {e['skipped']}" if "skipped" in e else
+        f"{e['js_kb']:.0f} kB ({e['js_gzip_kb']:.0f} kB gzip) in {e['files']} files; decap-cms.js "
+        f"{e['bundle_kb']:.0f} kB ({e['bundle_gzip_kb']:.0f} kB gzip)")
     w = r["weight"]
     home, heavy = w["home"], w["heaviest"]
     row("first load, home (gzip)", f"{home['total_kb']:.1f} kB in {home['requests']} requests "
