@@ -87,6 +87,11 @@ CSP_LISTENER = """window.__csp = [];
 document.addEventListener("securitypolicyviolation",
     e => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`), true);"""
 
+ITEMS = ":scope > div:nth-child(2) > div"
+"""The entries of a Decap list control (the element whose id is '<field>-field-<n>'): header first, then entries."""
+TOGGLE = ":scope > div:first-child > button >> nth=0"
+"""An entry's own open/close button (entries that are already in the file start closed)."""
+
 
 @dataclass
 class Editor:
@@ -212,6 +217,54 @@ def test_a_new_tip_from_the_form_is_saved_as_given_and_passes_check(editor):
     assert editor.outside == []
 
 
+def _first_action_point(project: Path) -> tuple[Path, int, int, list]:
+    """The first routekaart element with a section whose text has action points: (file, section, block, items)."""
+    for path in sorted((project / "content" / "routekaart").glob("*.yml")):
+        chapter = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for s, section in enumerate(chapter.get("sections") or []):
+            for b, block in enumerate(section.get("body") or []):
+                if "actions" in block:
+                    return path, s, b, block["actions"]["items"]
+    pytest.fail("no routekaart section with action points: choose another example in this test")
+
+
+def _open_entry(container, n: int):
+    entry = container.locator(ITEMS).nth(n)
+    entry.locator(TOGGLE).click()
+    return entry
+
+
+def test_b_an_edited_action_point_changes_only_that_point(editor):
+    project = editor.project
+    path, s, b, items = _first_action_point(project)
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = items[0] if isinstance(items[0], str) else items[0]["text"]
+
+    editor.open(f"collections/routekaart/entries/{path.stem}")
+    expect(editor.field("title").first).to_have_value(before["title"], timeout=30_000)
+    section = _open_entry(editor.field("sections").first, s)
+    block = _open_entry(section.locator('[id^="body-field-"]').first, b)
+    point = _open_entry(block.locator('[id^="actions-field-"]').first.locator('[id^="items-field-"]').first, 0)
+    text = point.locator('[data-slate-editor="true"]').first
+    expect(text).to_have_text(first)
+    text.click()
+    editor.page.keyboard.press("Control+a")
+    editor.page.keyboard.type("Een actiepunt dat in de browser is herschreven.")
+    expect(text).to_have_text("Een actiepunt dat in de browser is herschreven.")
+    editor.publish()
+
+    expected = before
+    point_in_file = expected["sections"][s]["body"][b]["actions"]["items"]
+    point_in_file[0] = ("Een actiepunt dat in de browser is herschreven." if isinstance(items[0], str)
+                        else {**items[0], "text": "Een actiepunt dat in de browser is herschreven."})
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == expected
+    assert _changed(project) == [f" M {path.relative_to(project).as_posix()}"]
+    checked = _toolkit_check(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert editor.csp_violations() == []
+    assert editor.outside == []
+
+
 def _axe(frame, context: str | None = None) -> list[str]:
     """axe_violations (tests/test_site_browser.py) in a page or frame whose CSP refuses the inline script
     Playwright's add_script_tag would add: axe-core is evaluated there first (DevTools, which the CSP allows)."""
@@ -229,8 +282,11 @@ def test_c_the_editors_own_page_is_accessible_where_it_is_not_set_up(editor_site
     outside: list[str] = []
     local = f"http://127.0.0.1:{server.http}"
 
+    asked: list[str] = []
+
     def answer(route):
         url = route.request.url
+        asked.append(url)
         if url.startswith("https://toolkit.example.nl/"):
             return route.fulfill(response=route.fetch(url=local + url[len("https://toolkit.example.nl"):]))
         outside.append(url)
@@ -245,6 +301,7 @@ def test_c_the_editors_own_page_is_accessible_where_it_is_not_set_up(editor_site
         assert _axe(page) == []
         assert page.evaluate("window.__csp") == []
         assert outside == []
+        assert [url for url in asked if "decap-cms" in url] == []  # no 5 MB download where it cannot start
     finally:
         context.close()
 

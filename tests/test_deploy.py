@@ -310,7 +310,7 @@ def test_csp_has_no_unsafe_sources_and_hashes_exactly_the_inline_scripts(nginx):
 def test_only_the_editor_may_run_code_from_strings(nginx):
     """/admin/ (Decap CMS) gets its own policy with 'unsafe-eval'; the site's pages keep the strict one."""
     status, headers, body = nginx.get("/admin/")
-    assert status == 200 and b'src="decap-cms.js"' in body
+    assert status == 200 and b'src="toolkit.js"' in body
     admin = headers.get_all("Content-Security-Policy")
     assert len(admin) == 1 and "script-src 'self' 'unsafe-eval'" in admin[0] and "frame-ancestors 'none'" in admin[0]
     for path in ("/", "/tips/"):

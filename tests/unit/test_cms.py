@@ -47,8 +47,9 @@ def test_every_field_of_every_schema_has_a_dutch_label_for_the_editor():
     assert missing == []
 
 
-def agree(fields: list[dict], node: dict, file: str, where: str) -> list[str]:
-    """Where the form and the schema disagree: names, labels, required, patterns, enums, nesting."""
+def agree(fields: list[dict], node: dict, file: str, where: str, in_block: bool = False) -> list[str]:
+    """Where the form and the schema disagree: names, labels, required, patterns, enums, nesting. Inside a text
+    block (one kind each) every field is optional: Decap would check the kinds the editor left empty too."""
     node, file = cms._resolve(node, SCHEMAS, file)
     variants = [cms._resolve(v, SCHEMAS, file) for v in node.get("anyOf") or []]
     node, file = next(((v, f) for v, f in variants if v.get("type") == "object"), (node, file))
@@ -62,7 +63,8 @@ def agree(fields: list[dict], node: dict, file: str, where: str) -> list[str]:
         path = f"{where}.{field['name']}"
         if field["label"] != prop["title"]:
             problems.append(f"{path}: label")
-        required = field["name"] in node.get("required", []) and node.get("maxProperties") != 1
+        block = in_block or node.get("maxProperties") == 1
+        required = field["name"] in node.get("required", []) and not block
         if field["required"] != required:
             problems.append(f"{path}: required {field['required']} != {required}")
         if "enum" in target and field.get("options") != target["enum"]:
@@ -71,9 +73,9 @@ def agree(fields: list[dict], node: dict, file: str, where: str) -> list[str]:
                 and field.get("pattern", [None])[0] != target["pattern"]:  # a select offers only valid ids
             problems.append(f"{path}: pattern")
         if field.get("widget") == "object":
-            problems += agree(field["fields"], target, target_file, path)
+            problems += agree(field["fields"], target, target_file, path, block)
         elif field.get("widget") == "list" and "fields" in field:
-            problems += agree(field["fields"], target["items"], target_file, path)
+            problems += agree(field["fields"], target["items"], target_file, path, block)
         elif field.get("widget") == "hidden" and path.count(".sections") <= cms.NESTING:
             problems.append(f"{path}: niet te bewerken")
         if target.get("type") == "array" and target.get("minItems") and field.get("widget") != "hidden" \

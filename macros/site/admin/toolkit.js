@@ -1,4 +1,5 @@
-// The toolkit's additions to Decap CMS (macros/site/cms.py): its YAML format and previews, then the start.
+// The toolkit's additions to Decap CMS (macros/site/cms.py): Decap's bundle only where the editor can work, then
+// the toolkit's YAML format and previews, then the start.
 import * as YAML from "./yaml/index.js";
 
 const LIST = ["lead", "ordered", "items"]; // the fields of a list (content/schema/common.schema.json $defs.list)
@@ -30,21 +31,16 @@ const isListFile = (data) =>
   data && typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 1 &&
   Array.isArray(data[LIST_KEY]);
 
-window.CMS.registerCustomFormat("toolkit-yml", "yml", {
+const format = {
   fromFile: (text) => {
     const data = walk(YAML.parse(text) ?? {}, expand);
     return Array.isArray(data) ? { [LIST_KEY]: data } : data;
   },
   toFile: (data) => YAML.stringify(walk(isListFile(data) ? data[LIST_KEY] : data, collapse), { lineWidth: 0 }),
-});
-
-// Previews in the site's own look: the stylesheets every page of the built site links (macros/site/cms.py).
-const styles = document.querySelector('meta[name="toolkit-preview-styles"]').content.split(" ").filter(Boolean);
-for (const href of styles) window.CMS.registerPreviewStyle(new URL(href, location.href).href);
+};
 
 // The main kinds as the site shows them: the title, then every text field and list, in the form's order.
-const h = window.h;
-function preview(props) {
+function preview(h, props) {
   const data = props.entry.get("data");
   const parts = [h("h1", { key: "title" }, data.get("title"))];
   for (const field of props.fields) {
@@ -58,14 +54,28 @@ function preview(props) {
   }
   return h("article", { className: "md-typeset" }, parts);
 }
-const Preview = window.createClass({ render() { return preview(this.props); } });
-for (const kind of ["tips", "lessons", "scenarios"]) window.CMS.registerPreviewTemplate(kind, Preview);
 
-const local = ["localhost", "127.0.0.1"].includes(location.hostname);
-if (document.documentElement.dataset.editor === "on" || local) {
+function start() {
+  const cms = window.CMS;
+  cms.registerCustomFormat("toolkit-yml", "yml", format);
+  // Previews in the site's own look: the stylesheets every page of the built site links (macros/site/cms.py).
+  const styles = document.querySelector('meta[name="toolkit-preview-styles"]').content.split(" ").filter(Boolean);
+  for (const href of styles) cms.registerPreviewStyle(new URL(href, location.href).href);
+  const Preview = window.createClass({ render() { return preview(window.h, this.props); } });
+  for (const kind of ["tips", "lessons", "scenarios"]) cms.registerPreviewTemplate(kind, Preview);
   document.getElementById("toolkit-editor-notice").remove();
   window.initCMS();
-} else {
+}
+
+document.documentElement.classList.remove("no-js");
+const local = ["localhost", "127.0.0.1"].includes(location.hostname);
+if (document.documentElement.dataset.editor === "on" || local) {
+  window.CMS_MANUAL_INIT = true; // Decap would start itself as soon as its bundle runs
+  const bundle = document.createElement("script");
+  bundle.src = "decap-cms.js";
+  bundle.addEventListener("load", start);
+  document.head.append(bundle);
+} else { // not set up here: say so, and spare the 5 MB download
   document.getElementById("toolkit-editor-loading").hidden = true;
   document.getElementById("toolkit-editor-off").hidden = false;
 }
