@@ -136,7 +136,7 @@ def history(index: Index, folders: list[Path]) -> History:
         rows.append((change, kind, is_item, key, item))
         if is_item and item is None:
             wanted.setdefault(change.old_blob if change.status == REMOVED else change.blob, "title")
-        if item is not None and BY_FOLDER[kind].own_pages and change.old_blob:
+        if item is not None and change.old_blob:  # its old id: an old address (page, or anchor on an overview)
             wanted.setdefault(change.old_blob, "id")
     facts = _blob_facts(log.top, list(wanted))
     changes = _per_day(rows, facts)

@@ -37,6 +37,7 @@ def define_env(env):
     Zensical (Material's successor) calls it too, once per page: see macros/site/zensical_compat.py."""
     global _last_good, _nothing_good
     from . import dirty, pages, theme, zensical_compat
+    from .render import items, news
     from .render.overviews import abbreviations
     from .bindings import Site
 
@@ -68,6 +69,7 @@ def define_env(env):
     if zensical:
         zensical_compat.use_glossary(glossary)
     site = Site(index, options, env)
+    items.use_moves(index, news.site_history(options, index).moves)  # old ids stay anchors on the overviews
     for name, macro in site.macros().items():
         env.macro(macro, name)
     env.variables["counts"] = {kind: len(table) for kind, table in index.items.items()}

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..engine.history import SHALLOW, UNAVAILABLE, History
 from ..engine.index import Index
+from ..engine.kinds import BY_FOLDER
 from ..publish.address import is_local
 from .render import links, news
 
@@ -149,6 +150,8 @@ def redirects(history: History, index: Index, site_dir: Path, base: str = "", di
     page there; returns the files written."""
     written = []
     for move in history.moves:
+        if not BY_FOLDER[move.kind].own_pages:  # an anchor on an overview: the overview keeps the old id (items.py)
+            continue
         old = url(f"{move.kind}/{move.old_id}.md", directory_urls)
         file = site_dir / (old + "index.html" if old.endswith("/") else old)
         if file.exists():

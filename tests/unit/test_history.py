@@ -308,3 +308,21 @@ def test_git_log_runs_once_per_commit(repo, monkeypatch):
     first = module.read_log([repo / "content"])
     assert module.read_log([repo / "content"]) is first
     assert asked == ["rev-parse", "log", "rev-parse"]
+
+
+def test_a_renamed_tip_keeps_its_old_id_as_an_anchor_not_a_page(tmp_path):
+    """A tip has no page of its own: its old address is tips/#old-id, which only the overview can keep (items.py)."""
+    repo = tmp_path / "project"
+    shutil.copytree(MINI, repo / "content")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "2026-11-20T10:00:00+01:00", "Eerste versie")
+    git(repo, "mv", "content/tips/01-voorbeeld.yml", "content/tips/01-hernoemd.yml")
+    edit(repo / "content" / "tips" / "01-hernoemd.yml", "id: 01-voorbeeld", "id: 01-hernoemd")
+    for folder in ("scenarios", "routekaart", "checklists", "lessons", "bouwstenen"):
+        for path in (repo / "content" / folder).glob("*.yml"):
+            edit(path, "tips/01-voorbeeld", "tips/01-hernoemd")
+    commit(repo, "2026-11-21T10:00:00+01:00")
+    index = load_index(repo / "content")
+    changes = history(index, [repo / "content"])
+    assert [(m.kind, m.old_id, m.ref) for m in changes.moves] == [("tips", "01-voorbeeld", "tips/01-hernoemd")]
+    assert feed.redirects(changes, index, tmp_path / "site") == []

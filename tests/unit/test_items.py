@@ -202,3 +202,15 @@ def test_each_scenario_in_the_overview_carries_its_id_and_themes_for_the_filter(
             'aria-label="Scenario&#x27;s filteren" hidden>') in out
     assert ('<li data-id="01-voorbeeld" data-themes="projectleiderschap casuistiek"><strong><a href="01-voorbeeld.md">'
             "Een voorbeeldscenario</a></strong><br />\n  Elke regio maakt eigen keuzes.</li>") in out
+
+
+def test_an_old_id_stays_an_anchor_on_the_overview(make_index):
+    """A tip, lesson or bouwsteen has no page of its own: a link to its old id (#01-oud) lands on it still."""
+    from macros.engine.history import Move
+
+    index = make_index()
+    tip = index.of_kind("tips")[0]
+    items.use_moves(index, [Move("tips", "01-oud", tip.ref, tip.title)])
+    out = items.tips(index, "tips/index.md")
+    assert f'<a id="01-oud"></a>\n\n### {tip.title} {{#{tip.id}}}' in out
+    assert '<a id=' not in items.lessons(index, "lessen/index.md")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from ...engine.index import Index, Item
 from ...engine.kinds import BY_FOLDER
 from .paging import TIP_GROUPS
@@ -32,6 +34,24 @@ def _places(index: Index, items: list[Item]) -> dict[str, list]:
     return checklist_places(index, {item.ref: (n,) for n, item in enumerate(items)}, "")
 
 
+_old_ids: WeakKeyDictionary = WeakKeyDictionary()
+"""Index → item reference → the ids it had before (macros/engine/history.py moves), for the items without a page of
+their own: their old address is an anchor on the overview, which keeps working as an extra anchor."""
+
+
+def use_moves(index: Index, moves) -> None:
+    """Remember the old ids of the items of ``index`` (``History.moves``) for the overviews."""
+    old: dict[str, list[str]] = {}
+    for move in moves:
+        old.setdefault(move.ref, []).append(move.old_id)
+    _old_ids[index] = old
+
+
+def old_anchors(index: Index, item: Item) -> str:
+    """Empty anchors with the ids ``item`` had before, so that links to its old address still land on it."""
+    return "".join(f'<a id="{old_id}"></a>' for old_id in _old_ids.get(index, {}).get(item.ref, []))
+
+
 def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     """The tips under the heading of their group, each tip and each group in a container the filter can hide."""
     shown = paging.lists(index)["tips"].page(page)
@@ -40,7 +60,7 @@ def tips(index: Index, current: str, edit_base: str = "", page: int = 1) -> str:
     for tip in shown:
         group = tip.data["group"]
         groups.setdefault(group, []).append(filters.item(filters.item_attributes(tip.id, tip.data["themes"], group), [
-            links.heading(3, tip.title, f"#{tip.id}"),
+            old_anchors(index, tip), links.heading(3, tip.title, f"#{tip.id}"),
             blocks.text(tip.data["text"]) if tip.data.get("text") else "",
             blocks.list_items(tip.data["points"]) if tip.data.get("points") else "",
             opendata.identifier_line(index, tip),
@@ -62,7 +82,7 @@ def lessons(index: Index, current: str, edit_base: str = "", page: int = 1) -> s
     out.append(filters.form(index, "lessons", "lessons", page, [lesson.data for lesson in shown]))
     for number, lesson in enumerate(shown, paged.first(page) + 1):
         out.append(filters.item(filters.item_attributes(lesson.id, lesson.data["themes"]), [
-            links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"),
+            old_anchors(index, lesson), links.heading(2, f"{number}. {lesson.title}", f"#{lesson.id}"),
             blocks.list_items(lesson.data["points"]),
             opendata.identifier_line(index, lesson),
             meta(index, current, lesson.data, lesson.ref, lesson.data["source"], edit_url(lesson, edit_base),
@@ -86,6 +106,7 @@ def anchored(index: Index, current: str, kind: str, edit_base: str = "", page: i
     shown = paging.lists(index)[kind].page(page)
     places = _places(index, shown)
     for item in shown:
+        out += [anchors for anchors in [old_anchors(index, item)] if anchors]
         out.append(links.heading(2, item.title, f"#{item.id}"))
         if item.data.get("text"):
             out.append(blocks.text(item.data["text"]))
