@@ -300,9 +300,8 @@ def run_cms(site_dir: Path, config: Path) -> None:
     problems = option_problems(config)
     if problems:
         raise ToolkitError("\n".join(map(str, problems)) + "\nNiets geschreven: de instellingen kloppen niet.")
-    extra = _mapping(conf, "extra", config)
-    _mapping(_mapping(extra, "toolkit", config, "extra."), "editor", config, "extra.toolkit.")
-    options = Options.from_mkdocs({"extra": extra, "config_file_path": str(config)})
+    # option_problems has checked extra.toolkit and its blocks, at their lines
+    options = Options.from_mkdocs({"extra": _mapping(conf, "extra", config), "config_file_path": str(config)})
     index = load_index(options.content, options.overlay)
     target = site_dir / ADMIN / "config.yml"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,8 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "content" / "schema"
 
 
 @lru_cache(maxsize=4)
-def _schemas(schema_dir: Path) -> dict[str, dict]:
+def schemas_in(schema_dir: Path) -> dict[str, dict]:
+    """File name → parsed JSON Schema, for every ``*.schema.json`` in ``schema_dir``; read once (do not change them)."""
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
 
 
@@ -27,7 +28,7 @@ def _schemas(schema_dir: Path) -> dict[str, dict]:
 def _fast_validators(schema_dir: Path) -> dict[str, jsonschema_rs.Validator]:
     """Compiled (Rust) validators that only answer "valid or not": a build of valid content never
     needs more, and importing and running ``jsonschema`` took a tenth of the whole build."""
-    schemas = _schemas(schema_dir)
+    schemas = schemas_in(schema_dir)
     registry = jsonschema_rs.Registry(list(schemas.items()))
     return {name.removesuffix(".schema.json"): jsonschema_rs.validator_for(s, registry=registry)
             for name, s in schemas.items()}
@@ -50,7 +51,7 @@ def validators(schema_dir: Path) -> dict:
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
-    schemas = _schemas(schema_dir)
+    schemas = schemas_in(schema_dir)
     registry = Registry().with_resources((name, DRAFT202012.create_resource(s)) for name, s in schemas.items())
     return {name.removesuffix(".schema.json"): Draft202012Validator(_inline(s, schemas, name), registry=registry)
             for name, s in schemas.items()}

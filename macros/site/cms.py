@@ -19,7 +19,6 @@ time; no page outside /admin/ loads it, and it loads nothing from another host b
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from pathlib import Path
@@ -29,7 +28,7 @@ import yaml
 from ..engine.index import Index
 from ..engine.kinds import KINDS, Kind
 from ..engine.load import LIST_FILES
-from ..engine.schemas import SCHEMA_DIR
+from ..engine.schemas import SCHEMA_DIR, schemas_in
 
 ADMIN = "admin"
 """The editor's folder in the built site."""
@@ -79,7 +78,7 @@ def config(index: Index, editor: dict, content_folder: str, site_url: str = "", 
     the folder the collections edit, relative to the repository (``content``, or a region's ``regio``).
     ``list_files``: the stems of the list files in that folder (themes, regions, …: macros/engine/load.py
     LIST_FILES) that the collection "Lijsten" edits, one file each."""
-    schemas = _schemas(schema_dir)
+    schemas = schemas_in(Path(schema_dir))
     options = _options(index)
     return {
         "locale": "nl",
@@ -239,10 +238,6 @@ def _resolve(node: dict, schemas: dict, file: str) -> tuple[dict, str]:
             found = found[part]
         node = {**found, **{k: v for k, v in node.items() if k not in ("$ref", "title", "description")}}
     return node, file
-
-
-def _schemas(schema_dir: Path) -> dict[str, dict]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(schema_dir).glob("*.schema.json"))}
 
 
 def _options(index: Index) -> dict[str, list[dict]]:

@@ -7,6 +7,7 @@ same words and links.
 from __future__ import annotations
 
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from ...engine import history as git_history
 from ...engine.history import ADDED, CHANGED, MOVED, REMOVED, SHALLOW, UNAVAILABLE, Change, History
@@ -45,9 +46,16 @@ NOTHING_NOTE = "Er zijn nog geen wijzigingen in de inhoud bekend."
 """What the page says when it cannot show (all) changes (see macros/engine/history.py)."""
 
 
+_histories: WeakKeyDictionary = WeakKeyDictionary()
+"""Index → its history: the page, the feed, the redirects and the overviews' old anchors ask once per build."""
+
+
 def site_history(options, index: Index) -> History:
-    """The history of the site's content folders: the national content and a region's own (Options)."""
-    return git_history.history(index, [options.content, *([options.overlay] if options.overlay else [])])
+    """The history of the site's content folders: the national content and a region's own (Options); mapped onto
+    ``index`` once (an index is built anew for every build)."""
+    if index not in _histories:
+        _histories[index] = git_history.history(index, [options.content, *([options.overlay] if options.overlay else [])])
+    return _histories[index]
 
 
 def shown(history: History) -> list[Change]:
